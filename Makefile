@@ -1,0 +1,44 @@
+# The two commands of the README: `make site` and `make test`.
+# Everything is installed from pinned requirement files into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+QUERIES ?= ../shared/eval/queries-dev.tsv
+
+.PHONY: site test serve search-eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
+
+$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+# Build strictly into a fresh folder, then swap it in: a failed build leaves
+# the previous site/ as it was.
+site: $(VENV)/.site-installed
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	mv site.new site
+	rm -rf site.old
+	@echo "Built: open site/index.html"
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+search-eval: $(VENV)/.test-installed
+	$(BIN)/python -m tests.search_eval $(QUERIES)
+
+clean:
+	rm -rf site site.new site.old $(VENV)

@@ -1,0 +1,57 @@
+/* Question tools on FAQ pages (question headings carry class faq-question,
+ * set by hooks/faqlib/extract.py). Runs after Material's bundle. */
+(function () {
+  "use strict"
+
+  /* Legacy anchors (#q-请问mindspore支持梯度截断吗) exist as empty spans, so the
+   * browser lands on the question even without JavaScript; here the address
+   * becomes the stable id, so highlight, copy and language switch use it. */
+  function followAlias() {
+    var hash = location.hash.slice(1)
+    if (!hash) return
+    var el = document.getElementById(decodeURIComponent(hash))
+    var id = el && el.getAttribute("data-faq-alias-of")
+    if (id) location.replace("#" + id)
+  }
+  followAlias()
+  window.addEventListener("hashchange", followAlias)
+
+  /* The address of a question: this page, without search highlighting. */
+  function questionUrl(id) {
+    var url = new URL(location.href)
+    url.searchParams.delete("h")
+    url.hash = id
+    return url.href
+  }
+
+  /* A copy-link button per question, from overrides/partials/faq-tools.html.
+   * Material's clipboard integration copies data-clipboard-text on click
+   * (Enter and Space click a button too) and shows its "copied" dialog. */
+  var tools = document.getElementById("faq-question-tools")
+  var dialog = document.querySelector("[data-md-component=dialog]")
+  if (dialog) dialog.setAttribute("role", "status") // announce "copied"
+  if (tools) {
+    document.querySelectorAll(".faq-question[id]").forEach(function (heading) {
+      var permalink = heading.querySelector(".headerlink")
+      if (permalink) {
+        permalink.title = tools.dataset.permalink
+        permalink.setAttribute("aria-label", tools.dataset.permalink)
+      }
+      var button = tools.content.firstElementChild.cloneNode(true)
+      button.setAttribute("data-clipboard-text", questionUrl(heading.id))
+      heading.appendChild(button)
+    })
+  }
+
+  /* The language selector keeps the question: Material would look the page up
+   * in sitemap.xml, which browsers refuse to fetch from disk, and drop the
+   * #anchor. Ids are the same in every language, so keep the hash. Capture
+   * phase, so this runs before Material's own handler. */
+  document.addEventListener("click", function (ev) {
+    var link = ev.target instanceof Element && ev.target.closest(".md-select a[hreflang]")
+    if (!link || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return
+    ev.preventDefault()
+    ev.stopPropagation()
+    location.href = link.href.split("#")[0] + location.hash
+  }, true)
+})()

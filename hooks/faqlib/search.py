@@ -125,6 +125,8 @@ def build_index(
     """Index (page url, id, question, answer) rows, in reading order.
 
     Question words get the title bit; answer words a capped term frequency.
+    Each doc is [page index, id, question, number of distinct question terms]
+    (short questions that hold a word are more about it: length normalisation).
     """
     pages: list[str] = []
     docs: list[list] = []
@@ -132,8 +134,8 @@ def build_index(
     for doc, (page, qid, question, answer) in enumerate(questions):
         if page not in pages:
             pages.append(page)
-        docs.append([pages.index(page), qid, question])
         title = set(tokenize(question, lang))
+        docs.append([pages.index(page), qid, question, len(title)])
         body = Counter(tokenize(answer, lang))
         for term in sorted(title | set(body)):
             code = (4 if term in title else 0) | min(body.get(term, 0), 3)

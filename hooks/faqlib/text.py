@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable
@@ -16,9 +17,10 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
 def resolve_placeholders(text: str, stash: Callable[[int], str]) -> str:
-    """Replace raw-HTML placeholders by their text and escapes by their character."""
+    """Text as the reader sees it: raw-HTML placeholders by their text, escapes
+    by their character, entities (code spans hold '&lt;' in the tree) decoded."""
     text = _STASH.sub(lambda m: _TAGS.sub("", stash(int(m.group(1)))), text)
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1))), text)
+    return html.unescape(_ESCAPE.sub(lambda m: chr(int(m.group(1))), text))
 
 
 def element_lines(elements: Iterable[etree.Element]) -> list[str]:

@@ -52,7 +52,10 @@
 
   function setup(data) {
     var vocab = Object.keys(data.terms).sort()
-    index = { data: data, vocab: vocab, cache: new Map(), total: data.docs.length }
+    var lengths = 0
+    data.docs.forEach(function (doc) { lengths += doc[3] })
+    index = { data: data, vocab: vocab, cache: new Map(), total: data.docs.length,
+              averageTitle: lengths / Math.max(1, data.docs.length) || 1 }
   }
 
   /* 'a,1c,…' -> {docs, codes}, decoded on first use only. */
@@ -133,9 +136,12 @@
     return groups
   }
 
-  function fieldWeight(code) {
+  /* A question word counts TITLE_WEIGHT, more in short questions, less in
+   * long ones; answer mentions add 1 + log(tf), tf capped at 3 at build time. */
+  function fieldWeight(code, doc) {
     var tf = code & 3
-    return (code & 4 ? TITLE_WEIGHT : 0) + (tf ? 1 + Math.log(tf) : 0)
+    var title = code & 4 ? TITLE_WEIGHT / (0.5 + 0.5 * index.data.docs[doc][3] / index.averageTitle) : 0
+    return title + (tf ? 1 + Math.log(tf) : 0)
   }
 
   function escapeHTML(text) {
@@ -173,7 +179,7 @@
         if (!list.docs.length) return
         var idf = Math.log(1 + index.total / list.docs.length)
         for (var i = 0; i < list.docs.length; i++) {
-          var s = alt[1] * idf * fieldWeight(list.codes[i])
+          var s = alt[1] * idf * fieldWeight(list.codes[i], list.docs[i])
           if (!(best.get(list.docs[i]) >= s)) best.set(list.docs[i], s)
         }
       })

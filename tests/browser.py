@@ -1,0 +1,111 @@
+"""Real Chromium for the tests and the search evaluation (Debian's package)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+def chromium_path() -> str | None:
+    """$CHROMIUM, else /usr/bin/chromium, else chromium on PATH."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@contextmanager
+def launch(playwright) -> Iterator:
+    """A headless Chromium with the flags that keep it off the network."""
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve *folder* over http on loopback; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def is_local(url: str) -> bool:
+    """A request that stays on this machine."""
+    return url.startswith(LOCAL_SCHEMES) or url.startswith(("http://127.0.0.1:", "http://localhost:"))
+
+
+SEARCH_INPUT = "input.md-search__input"
+
+# Times the last keystroke (End) to the moment Material shows the results.
+_TIMER = """
+() => {
+  const input = document.querySelector("input.md-search__input")
+  const meta = document.querySelector(".md-search-result__meta")
+  window.__searchStart = null
+  window.__searchShown = null
+  input.addEventListener("keydown", ev => { if (ev.key === "End") window.__searchStart = performance.now() }, true)
+  new MutationObserver(() => {
+    if (meta.textContent && window.__searchStart !== null && window.__searchShown === null)
+      window.__searchShown = performance.now()
+  }).observe(meta, { childList: true, characterData: true, subtree: true })
+}
+"""
+
+
+def open_search(page) -> float:
+    """Focus the search box and wait until the index answers; returns ms from
+    focus to the first results (index load and set-up included)."""
+    page.evaluate(_TIMER)
+    page.click(SEARCH_INPUT)
+    return search(page, "mindspore")["ms"]
+
+
+def search(page, query: str) -> dict:
+    """Type *query* as a reader does; return result links, titles and time to show."""
+    page.evaluate(
+        "() => { document.querySelector('.md-search-result__meta').textContent = '';"
+        " document.querySelector('.md-search-result__list').innerHTML = '';"
+        " window.__searchStart = null; window.__searchShown = null }"
+    )
+    page.fill(SEARCH_INPUT, query)
+    page.press(SEARCH_INPUT, "End")
+    page.wait_for_function("window.__searchShown !== null", timeout=10_000)
+    return page.evaluate(
+        """() => ({
+          ms: window.__searchShown - window.__searchStart,
+          meta: document.querySelector('.md-search-result__meta').textContent,
+          hrefs: [...document.querySelectorAll('.md-search-result__link')].map(a => a.getAttribute('href')),
+          titles: [...document.querySelectorAll('.md-search-result__article h1, .md-search-result__article h2')].map(h => h.innerHTML),
+        })"""
+    )

@@ -1,0 +1,124 @@
+"""Run a query file against the built site in Chromium from file://.
+
+    python -m tests.search_eval [QUERIES.tsv] [--site site]
+
+Prints recall@1 and recall@3 per language, every miss, and the time from the
+last keystroke until results show. The file format is that of
+../shared/eval/queries-dev.tsv: lang, query, expected question numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.browser import chromium_path, launch, open_search, search
+
+
+@dataclass(frozen=True)
+class Query:
+    lang: str
+    text: str
+    expected: tuple[int, ...]
+
+
+@dataclass
+class Report:
+    lang: str
+    total: int = 0
+    top1: int = 0
+    top3: int = 0
+    misses: list[str] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def recall1(self) -> float:
+        return self.top1 / self.total if self.total else 0.0
+
+    @property
+    def recall3(self) -> float:
+        return self.top3 / self.total if self.total else 0.0
+
+
+def read_queries(path: Path) -> list[Query]:
+    """Queries of a TSV file (comments start with '#')."""
+    queries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, text, expected = line.split("\t")
+        queries.append(Query(lang.strip(), text.strip(), tuple(int(n) for n in expected.split(","))))
+    return queries
+
+
+def question_ids(site: Path, lang: str) -> list[str]:
+    """Ids of a language's questions in page order, from its faq.json."""
+    root = site if lang == "zh" else site / lang
+    return [q["id"] for q in json.loads((root / "faq.json").read_text(encoding="utf-8"))["questions"]]
+
+
+def evaluate(site: Path, queries: list[Query], page_factory) -> dict[str, Report]:
+    """Run every query on the FAQ page of its language, in one browser page per language."""
+    reports: dict[str, Report] = {}
+    for lang in sorted({q.lang for q in queries}):
+        ids = question_ids(site, lang)
+        root = site if lang == "zh" else site / lang
+        page = page_factory()
+        page.goto((root / "feature_advice.html").resolve().as_uri())
+        open_search(page)
+        report = reports.setdefault(lang, Report(lang))
+        for query in (q for q in queries if q.lang == lang):
+            result = search(page, query.text)
+            anchors = [href.rsplit("#", 1)[-1] for href in result["hrefs"]]
+            expected = {ids[n - 1] for n in query.expected}
+            report.total += 1
+            report.times.append(result["ms"])
+            report.top1 += bool(anchors[:1] and anchors[0] in expected)
+            report.top3 += bool(expected & set(anchors[:3]))
+            if not anchors[:1] or anchors[0] not in expected:
+                report.misses.append(f"{query.text!r}: expected {sorted(expected)}, got {anchors[:3]}")
+        page.close()
+    return reports
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("queries", nargs="?", default="../shared/eval/queries-dev.tsv")
+    parser.add_argument("--site", default="site")
+    args = parser.parse_args(argv)
+    site = Path(args.site).resolve()
+    if not (site / "faq.json").is_file():
+        print(f"no built site at {site}: run `make site` first", file=sys.stderr)
+        return 2
+    if chromium_path() is None:
+        print("Chromium not found: install Debian's chromium or set $CHROMIUM", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    queries = read_queries(Path(args.queries))
+    with sync_playwright() as playwright, launch(playwright) as browser:
+        context = browser.new_context()
+        reports = evaluate(site, queries, context.new_page)
+    print(f"queries: {args.queries} against {site} (Chromium, file://)")
+    for report in reports.values():
+        print(
+            f"{report.lang}: {report.total} queries  recall@1 {report.recall1:.2f}  recall@3 {report.recall3:.2f}  "
+            f"results shown after the last keystroke: median {statistics.median(report.times):.0f} ms, "
+            f"p95 {percentile(report.times, 95):.0f} ms, max {max(report.times):.0f} ms"
+        )
+        for miss in report.misses:
+            print(f"  miss@1 {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

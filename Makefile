@@ -24,7 +24,7 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 # the previous site/ as it was.
 site: $(VENV)/.site-installed
 	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
 	rm -rf site.old
 	if [ -d site ]; then mv site site.old; fi
 	mv site.new site

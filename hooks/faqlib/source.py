@@ -20,7 +20,7 @@ TRAILING_ATTRS = re.compile(r"[ \t]*\{:?(?P<attrs>[^{}]*)\}[ \t]*$")
 ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>\S+)")
 FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})")
 #: Lines that do not count as an answer: blank, '<br/>' separators, 'A:' alone.
-EMPTY_ANSWER_LINE = re.compile(r"^\s*(?:<br\s*/?>|A[ \t]*[:：])?\s*$", re.IGNORECASE)
+EMPTY_ANSWER_LINE = re.compile(r"^\s*(?:A[ \t]*[:：])?\s*(?:<br\s*/?>\s*)*$", re.IGNORECASE)
 
 
 class SourceError(Exception):

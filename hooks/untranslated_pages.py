@@ -1,0 +1,41 @@
+"""A page missing in a language: show the default-language page with a notice, and warn.
+
+mkdocs-static-i18n (fallback_to_default) already builds the default-language
+page in its place; this hook makes that visible to readers (a notice, rendered
+by overrides/main.html) and to authors (a warning, so --strict fails), unless
+the page is listed under extra.untranslated_ok in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from faqlib import build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.untranslated_pages")
+
+
+def translation_name(src: str, lang: str) -> str:
+    """'a/page.md' -> 'a/page.en.md'."""
+    return f"{src[: -len('.md')]}.{lang}.md"
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """The page is about to be rendered: is it this language's, or a fallback?"""
+    language = build.current()
+    file_lang = getattr(page.file, "locale", language.code)
+    if language.default or file_lang == language.code:
+        return context
+    context["faq_untranslated"] = True
+    src = page.file.src_uri
+    if src not in (config.extra.get("untranslated_ok") or []):
+        log.warning(
+            f"{src}: no '{language.code}' translation ({translation_name(src, language.code)} is missing); "
+            f"the '{language.code}' site shows the '{file_lang}' page with a notice. Translate it, or list "
+            f"'{src}' under extra.untranslated_ok in mkdocs.yml to allow this on purpose"
+        )
+    return context

@@ -57,14 +57,19 @@ def pages(site):
     return get
 
 
+def copy_project(dest: Path) -> Path:
+    """The project's config, hooks, overrides and assets in *dest*, docs left to the test."""
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+    return dest
+
+
 @pytest.fixture
 def fixture_project(tmp_path):
     """A copy of the project with a docs/ of the test's own making."""
-    for name in ("hooks", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 # ---------------------------------------------------------------- browser

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.browser import open_search, search
-from tests.conftest import run_build
+from tests.conftest import copy_project, run_build
 from tests.test_build_checks import EN, ZH, write_docs
 
 SCRIPT = "</script><script>window.pwned = 1</script>"
@@ -18,14 +18,7 @@ EVIL_EN = EN.replace("Second question?", f"How is `{SCRIPT}` shown?").replace("A
 
 @pytest.fixture(scope="module")
 def evil_site(tmp_path_factory):
-    from tests.conftest import ROOT
-    import shutil
-
-    project = tmp_path_factory.mktemp("evil")
-    for name in ("hooks", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    project = copy_project(tmp_path_factory.mktemp("evil"))
     write_docs(project, zh=EVIL_ZH, en=EVIL_EN)
     result = run_build(project, project / "out")
     assert result.returncode == 0, result.stderr

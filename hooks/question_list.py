@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from faqlib import build
@@ -28,7 +29,7 @@ def question_list(page: SourcePage, link: str) -> str:
     return "\n".join(f"1. [{plain_question(q.text)}]({link}#{q.qid})" for q in page.questions if q.qid)
 
 
-def expand(markdown: str, here: str, find: callable) -> str:
+def expand(markdown: str, here: str, find: Callable[[str], SourcePage | None]) -> str:
     """Replace every marker in *markdown* (of the page *here*) by its list."""
 
     def replace(match: re.Match) -> str:

@@ -11,7 +11,6 @@ index is built once, per language, from the questions themselves.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -149,7 +148,3 @@ def build_index(
         "terms": {t: encode_postings(p) for t, p in sorted(postings.items())},
     }
 
-
-def idf(doc_count: int, total: int) -> float:
-    """Inverse document frequency, as the worker computes it."""
-    return math.log(1 + total / doc_count)

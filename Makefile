@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 QUERIES ?= ../shared/eval/queries-dev.tsv
 
-.PHONY: site test serve search-eval clean
+.PHONY: site test serve search-eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(VENV)/.test-installed
 
 search-eval: site $(VENV)/.test-installed
 	$(BIN)/python -m tests.search_eval $(QUERIES)
+
+# S, M, L and 2L corpora, ours against plain Material, in one run (README: Performance).
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf site site.new site.old $(VENV)

@@ -8,34 +8,31 @@ search/search_index.js (file://, what Material's offline plugin would write)
 built from the collected questions; overrides/main.html points Material's
 config at the language root and at docs/assets/javascripts/faq-search-worker.js.
 
+Material's own indexing is switched off page by page (it would be thrown
+away), and static-i18n's search merging with it (reconfigure_search: false in
+mkdocs.yml): that step compares every entry of one language with every entry
+of the other, quadratic in the number of questions.
+
 Material's offline plugin is not used: besides that .js file it only disables
 directory URLs (mkdocs.yml does) and injects a CDN worker shim (we ship ours).
 """
 
 from __future__ import annotations
 
-import json
+from concurrent.futures import Future
 from pathlib import Path
 
-from faqlib import build, store
-from faqlib.search import build_index
+from faqlib import background, build, store
+from faqlib.search import index_file_text
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-#: Word separators for Material's highlighter on the page a result opens.
-SEPARATOR = r"[\s\u200b\-、，。：；？！（）《》“”‘’,:;!?()\[\]\"'/]+"
-
-
-def index_document(language: build.Language, rows: list) -> dict:
-    """Material's index shape ({config, docs}) holding our compact index."""
-    return {
-        "config": {"lang": [language.code], "separator": SEPARATOR, "pipeline": []},
-        "docs": build_index(
-            ((build.in_root(language, url), q.id, q.question, q.answer) for url, q in rows), language.code
-        ),
-    }
+#: Index being built in the background, by language.
+_pending: dict[str, Future] = {}
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -44,14 +41,25 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page's markdown is converted, so its questions are known: start the
+    index on another core while MkDocs writes the pages (and builds the next language)."""
+    language = build.current()
+    rows = [(build.in_root(language, url), q.id, q.question, q.answer) for url, q in store.for_language(language.code).in_order()]
+    _pending[language.code] = background.submit(index_file_text, language.code, rows)
+    return env
+
+
 # After static-i18n (-100), which rewrites the root index with Material's merged
 # entries once all languages are built; before build_language (-1000) pops.
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """All questions of this language are known: write its index."""
+    """Write this language's index where Material's search looks for it."""
     language = build.current()
-    document = index_document(language, store.for_language(language.code).in_order())
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text = _pending.pop(language.code).result()
+    except Exception as err:  # noqa: BLE001 - whatever failed in the other process
+        raise PluginError(f"building the '{language.code}' search index failed: {err}") from err
     folder = Path(config.site_dir, language.root, "search")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "search_index.json").write_text(text, encoding="utf-8")

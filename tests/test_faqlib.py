@@ -184,6 +184,15 @@ def test_tokenize_full_width_and_case():
     assert tokenize("ＯＭ模型 PyNative", "zh")[:2] == ["om", "pynative"]
 
 
+def test_stop_words_are_not_indexed():
+    assert tokenize("What is the export of 模型的导出", "en") == ["export", "模型", "导出"]
+
+
+def test_pages_are_runs_of_docs():
+    rows = [("a.html", "x", "q", "a"), ("a.html", "y", "q", "a"), ("b.html", "z", "q", "a")]
+    assert build_index(rows, "en")["pages"] == [["a.html", 2], ["b.html", 1]]
+
+
 def test_postings_round_trip():
     entries = [(0, 4), (3, 1), (40, 7), (1000, 2)]
     assert decode_postings(encode_postings(entries)) == entries
@@ -191,7 +200,7 @@ def test_postings_round_trip():
 
 def test_build_index_title_bit_and_tf():
     index = build_index([("p.html", "a", "梯度截断", "梯度 梯度 梯度 梯度"), ("p.html", "b", "其他", "梯度")], "zh")
-    assert index["pages"] == ["p.html"]
-    assert [d[:3] for d in index["docs"]] == [[0, "a", "梯度截断"], [0, "b", "其他"]]
+    assert index["pages"] == [["p.html", 2]]
+    assert [d[:2] for d in index["docs"]] == [["a", "梯度截断"], ["b", "其他"]]
     assert decode_postings(index["terms"]["梯度"]) == [(0, 4 | 3), (1, 1)]
     assert decode_postings(index["terms"]["截断"]) == [(0, 4)]

@@ -38,5 +38,6 @@ def test_stem_and_normalize_match(site, page):
 
 def test_worker_reads_the_index_format(site):
     index = json.loads((lang_root(site, "en") / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert index["version"] == 1 and index["stem"] is True
-    assert all(len(doc) == 4 for doc in index["docs"])
+    assert index["version"] == 2 and index["stem"] is True
+    assert all(len(doc) == 3 for doc in index["docs"])
+    assert sum(count for _, count in index["pages"]) == len(index["docs"])

@@ -11,6 +11,7 @@ index is built once, per language, from the questions themselves.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -23,8 +24,17 @@ LATIN = re.compile(r"[a-z0-9]+(?:[._][a-z0-9]+)*")
 #: Runs of CJK ideographs.
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 #: Postings: each entry is base36(delta_doc * 8 + code), code = title*4 + min(tf_answer, 3).
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 USER_DICT = Path(__file__).with_name("userdict.zh.txt")
+#: Words too common to tell questions apart: not indexed (a query of only
+#: these finds nothing, as with lunr's stop word filter). Fewer postings make
+#: the index a reader downloads smaller.
+STOP_WORDS = frozenset(
+    "a an the to of and or in on at is are be been was were it its this that these those for with as by from "
+    "do does did i you we what when how which who will would should could if so than then there their them "
+    "they your our my me has have had but into about".split()
+    + list("的了是和与及或吗呢吧啊也都就而并等这那把被之其在")
+)
 
 
 def normalize(text: str) -> str:
@@ -80,12 +90,13 @@ def tokenize(text: str, lang: str) -> list[str]:
     text = normalize(text)
     terms: list[str] = []
     for token in LATIN.findall(text):
-        terms += latin_terms(token, stemming=lang == "en")
+        if token not in STOP_WORDS:
+            terms += latin_terms(token, stemming=lang == "en")
     runs = CJK.findall(text)
     if runs:
         jieba = _jieba()
         for run in runs:
-            terms += [w for w in jieba.cut_for_search(run) if CJK.fullmatch(w)]
+            terms += [w for w in jieba.cut_for_search(run) if w not in STOP_WORDS and CJK.fullmatch(w)]
     return terms
 
 
@@ -124,17 +135,20 @@ def build_index(
     """Index (page url, id, question, answer) rows, in reading order.
 
     Question words get the title bit; answer words a capped term frequency.
-    Each doc is [page index, id, question, number of distinct question terms]
-    (short questions that hold a word are more about it: length normalisation).
+    Each doc is [id, question, number of distinct question terms] (short
+    questions that hold a word are more about it: length normalisation);
+    pages are [url, number of docs] in doc order, so docs need no page field.
     """
-    pages: list[str] = []
+    pages: list[list] = []
     docs: list[list] = []
     postings: dict[str, list[tuple[int, int]]] = {}
     for doc, (page, qid, question, answer) in enumerate(questions):
-        if page not in pages:
-            pages.append(page)
+        if pages and pages[-1][0] == page:
+            pages[-1][1] += 1
+        else:
+            pages.append([page, 1])
         title = set(tokenize(question, lang))
-        docs.append([pages.index(page), qid, question, len(title)])
+        docs.append([qid, question, len(title)])
         body = Counter(tokenize(answer, lang))
         for term in sorted(title | set(body)):
             code = (4 if term in title else 0) | min(body.get(term, 0), 3)
@@ -148,3 +162,20 @@ def build_index(
         "terms": {t: encode_postings(p) for t, p in sorted(postings.items())},
     }
 
+
+
+#: Word separators for Material's highlighter on the page a result opens.
+SEPARATOR = r"[\s\u200b\-、，。：；？！（）《》“”‘’,:;!?()\[\]\"'/]+"
+
+
+def index_file_text(lang: str, rows: list[tuple[str, str, str, str]]) -> str:
+    """search_index.json: Material's shape ({config, docs}) holding our index.
+
+    Material's search UI reads config.separator (to highlight results on the
+    page they open) and hands docs to the worker unread.
+    """
+    document = {
+        "config": {"lang": [lang], "separator": SEPARATOR, "pipeline": []},
+        "docs": build_index(rows, lang),
+    }
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))

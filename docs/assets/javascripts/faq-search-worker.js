@@ -53,8 +53,13 @@
   function setup(data) {
     var vocab = Object.keys(data.terms).sort()
     var lengths = 0
-    data.docs.forEach(function (doc) { lengths += doc[3] })
-    index = { data: data, vocab: vocab, cache: new Map(), total: data.docs.length,
+    data.docs.forEach(function (doc) { lengths += doc[2] })
+    // pages are [url, number of docs] in doc order
+    var pageOf = new Array(data.docs.length), next = 0
+    data.pages.forEach(function (page) {
+      for (var i = 0; i < page[1]; i++) pageOf[next++] = page[0]
+    })
+    index = { data: data, vocab: vocab, cache: new Map(), total: data.docs.length, pageOf: pageOf,
               averageTitle: lengths / Math.max(1, data.docs.length) || 1 }
   }
 
@@ -140,7 +145,7 @@
    * long ones; answer mentions add 1 + log(tf), tf capped at 3 at build time. */
   function fieldWeight(code, doc) {
     var tf = code & 3
-    var title = code & 4 ? TITLE_WEIGHT / (0.5 + 0.5 * index.data.docs[doc][3] / index.averageTitle) : 0
+    var title = code & 4 ? TITLE_WEIGHT / (0.5 + 0.5 * index.data.docs[doc][2] / index.averageTitle) : 0
     return title + (tf ? 1 + Math.log(tf) : 0)
   }
 
@@ -201,8 +206,8 @@
       var terms = {}
       words.forEach(function (w) { terms[w] = !!entry.words[w] })
       return [{
-        location: index.data.pages[doc[0]] + "#" + doc[1],
-        title: highlight(doc[2], marks),
+        location: index.pageOf[entry.doc] + "#" + doc[0],
+        title: highlight(doc[1], marks),
         text: "",
         score: entry.score * entry.matched,
         terms: terms

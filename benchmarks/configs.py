@@ -2,16 +2,24 @@
 
 ours:  mkdocs.yml as it is, nav left to MkDocs (every generated page).
 plain: the same site without our hooks, overrides, assets and search changes:
-       Material's search plugin with static-i18n's own search handling.
+       Material's search plugin with static-i18n's own search handling, and
+       Material's offline plugin so that its search works from file:// too,
+       with the iframe-worker shim from its npm package (pinned below)
+       instead of the CDN.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import tarfile
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+IFRAME_WORKER = "iframe-worker@1.0.4"  # MIT, by the author of Material
+SHIM = "assets/javascripts/iframe-worker-1.0.4/shim.js"
 
 
 def _without_nav(text: str) -> str:
@@ -31,7 +39,24 @@ def plain(text: str) -> str:
     text = re.sub(r"^extra_javascript:\n(?:  - .*\n)+", "", text, flags=re.MULTILINE)
     text = text.replace("  custom_dir: overrides\n", "")
     text = text.replace("      reconfigure_search: false\n", "")
+    text = re.sub(r"^(  - i18n:\n(?:      .*\n|        .*\n|          .*\n)+)", r"\1  - offline\n", text, flags=re.MULTILINE)
+    text = text.replace("  polyfills: []\n", f"  polyfills:\n    - {SHIM}\n")
     return text
+
+
+def fetch_shim(docs: Path) -> None:
+    """Material's file:// worker shim, from the npm registry, with its license."""
+    target = docs / SHIM
+    if target.exists():
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["npm", "pack", IFRAME_WORKER, "--pack-destination", tmp, "--silent"], check=True, capture_output=True)
+        (tarball,) = Path(tmp).glob("*.tgz")
+        with tarfile.open(tarball) as tar:
+            tar.extractall(tmp, filter="data")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(tmp, "package", "shim", "index.js"), target)
+        shutil.copy(Path(tmp, "package", "LICENSE"), target.parent / "LICENSE")
 
 
 def make_project(folder: Path, docs: Path, variant: str) -> Path:
@@ -48,4 +73,6 @@ def make_project(folder: Path, docs: Path, variant: str) -> Path:
         shutil.copytree(docs, target)
         if not (target / "assets").exists():
             shutil.copytree(ROOT / "docs" / "assets", target / "assets")
+    if variant == "plain":
+        fetch_shim(target)
     return folder

@@ -204,3 +204,26 @@ def test_build_index_title_bit_and_tf():
     assert [d[:2] for d in index["docs"]] == [["a", "梯度截断"], ["b", "其他"]]
     assert decode_postings(index["terms"]["梯度"]) == [(0, 4 | 3), (1, 1)]
     assert decode_postings(index["terms"]["截断"]) == [(0, 4)]
+
+
+# ------------------------------------------------------------------ background
+
+def test_background_index_equals_the_index_built_here():
+    from faqlib import background
+    from faqlib.search import index_file_text
+
+    rows = [("p.html", "a", "请问MindSpore支持梯度截断吗？", "支持，见 np.random.uniform。"), ("p.html", "b", "Ascend", "NPU")]
+    assert background.submit(index_file_text, "zh", rows).result(timeout=120) == index_file_text("zh", rows)
+
+
+def test_background_falls_back_to_running_here(monkeypatch):
+    from faqlib import background
+
+    def refuse(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(background, "ProcessPoolExecutor", refuse)
+    assert background.submit(sorted, [3, 1, 2]).result() == [1, 2, 3]
+    failing = background.submit(int, "x")
+    with pytest.raises(ValueError):
+        failing.result()

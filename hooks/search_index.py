@@ -19,7 +19,6 @@ directory URLs (mkdocs.yml does) and injects a CDN worker shim (we ship ours).
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from pathlib import Path
 
 from faqlib import background, build, store
@@ -32,7 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 #: Index being built in the background, by language.
-_pending: dict[str, Future] = {}
+_pending: dict[str, background.Task] = {}
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -227,3 +227,14 @@ def test_background_falls_back_to_running_here(monkeypatch):
     failing = background.submit(int, "x")
     with pytest.raises(ValueError):
         failing.result()
+
+
+def test_background_recomputes_when_the_process_dies():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from faqlib import background
+
+    broken: Future = Future()
+    broken.set_exception(BrokenProcessPool("killed"))
+    assert background.Task(sorted, ([2, 1],), broken).result() == [1, 2]

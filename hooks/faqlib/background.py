@@ -4,7 +4,8 @@ MkDocs builds on one core. Tokenizing every question (jieba for Chinese) is
 the largest step our hooks add, and it depends only on the collected
 questions, so it can run on another core while MkDocs goes on: static-i18n
 builds the next language, short links are written. The result is identical
-to computing it in place; where no second process can be started, it is.
+to computing it in place, and where no second process can be had (none can
+be started, or it dies), it is computed in place.
 """
 
 from __future__ import annotations
@@ -13,14 +14,31 @@ import multiprocessing
 import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 _HOOKS = str(Path(__file__).resolve().parent.parent)
 
 
-def submit(fn: Callable[..., Any], *args: Any) -> Future:
-    """Start fn(*args) (a function of faqlib) in a fresh process; fall back to running it here."""
+class Task:
+    """fn(*args), running elsewhere or not at all yet; `result()` waits for it."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple, future: Future | None) -> None:
+        self.fn, self.args, self.future = fn, args, future
+
+    def result(self, timeout: float | None = None) -> Any:
+        """The value of fn(*args); its exception if it raised one."""
+        if self.future is not None:
+            try:
+                return self.future.result(timeout)
+            except BrokenProcessPool:
+                pass  # the process died (killed, no memory): compute here
+        return self.fn(*self.args)
+
+
+def submit(fn: Callable[..., Any], *args: Any) -> Task:
+    """Start fn(*args) (a function of faqlib, so a new process can import it) elsewhere."""
     # A spawned process starts with the sys.path its parent has when it starts;
     # MkDocs puts the hooks folder there only while loading the hooks.
     added = _HOOKS not in sys.path
@@ -31,14 +49,9 @@ def submit(fn: Callable[..., Any], *args: Any) -> Future:
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
         future = pool.submit(fn, *args)  # starts the process now, with this sys.path
         pool.shutdown(wait=False)
-        return future
+        return Task(fn, args, future)
     except (OSError, RuntimeError, NotImplementedError):
-        done: Future = Future()
-        try:
-            done.set_result(fn(*args))
-        except Exception as err:  # noqa: BLE001 - handed to the caller as with a process
-            done.set_exception(err)
-        return done
+        return Task(fn, args, None)
     finally:
         if added:
             sys.path.remove(_HOOKS)

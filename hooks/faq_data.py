@@ -10,31 +10,32 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from faqlib import build, store
+from faqlib import setup
+from faqlib.layout import FAQ_DATA
+from faqlib.state import LanguageState
 from mkdocs.config.defaults import MkDocsConfig
 
 
-def faq_data(language: build.Language, rows: list) -> dict:
-    """The faq.json document for one language from (page url, question) rows."""
+def faq_data(language: LanguageState) -> dict:
+    """The faq.json document of one language."""
     return {
         "lang": language.code,
         "questions": [
-            {
-                "id": q.id,
-                "question": q.question,
-                "answer": q.answer,
-                "url": f"{build.in_root(language, url)}#{q.id}",
-                "aliases": list(q.aliases),
-            }
-            for url, q in rows
+            {"id": q.id, "question": q.question, "answer": q.answer, "url": f"{url}#{q.id}", "aliases": list(q.aliases)}
+            for url, q in language.rows()
         ],
     }
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Fail early when the FAQ's configuration is incomplete."""
+    setup.site_state(config)
+    return config
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     """All pages of this language are rendered: write its faq.json."""
-    language = build.current()
-    data = faq_data(language, store.for_language(language.code).in_order())
-    path = Path(config.site_dir, language.root, "faq.json")
+    language = setup.site_state(config).current()
+    path = Path(config.site_dir, language.root, FAQ_DATA)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(faq_data(language), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

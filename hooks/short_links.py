@@ -10,31 +10,38 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from faqlib import build, store
+from faqlib import setup
+from faqlib.layout import SHORT_LINK_FOLDER, short_link
+from faqlib.state import LanguageState
 from mkdocs.config.defaults import MkDocsConfig
 
-FOLDER = "q"
 
-
-def link_targets(language: build.Language, rows: list, site_url: str | None) -> list[dict]:
+def link_targets(language: LanguageState, site_url: str | None) -> list[dict]:
     """Template context of each short link: file, target, canonical, title."""
     targets = []
-    for url, q in rows:
-        target = posixpath.relpath(build.in_root(language, url), FOLDER) + f"#{q.id}"
-        canonical = f"{site_url.rstrip('/')}/{url}#{q.id}" if site_url else target
-        targets.append({"id": q.id, "file": f"{FOLDER}/{q.id}.html", "target": target, "canonical": canonical, "title": q.question})
+    for url, q in language.rows():
+        if not q.id:
+            continue
+        target = posixpath.relpath(url, SHORT_LINK_FOLDER) + f"#{q.id}"
+        canonical = f"{site_url.rstrip('/')}/{language.root}{url}#{q.id}" if site_url else target
+        targets.append({"id": q.id, "file": short_link(language.root, q.id), "target": target, "canonical": canonical, "title": q.question})
     return targets
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Fail early when the FAQ's configuration is incomplete."""
+    setup.site_state(config)
+    return config
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """All questions of this language are known: write their short links."""
-    language = build.current()
-    rows = store.for_language(language.code).in_order()
-    if not rows:
+    language = setup.site_state(config).current()
+    links = link_targets(language, config.site_url)
+    if not links:
         return
     template = config.theme.get_env().get_template("short_link.html")
-    root = Path(config.site_dir, language.root)
-    (root / FOLDER).mkdir(parents=True, exist_ok=True)
-    for link in link_targets(language, rows, config.site_url):
+    Path(config.site_dir, language.root, SHORT_LINK_FOLDER).mkdir(parents=True, exist_ok=True)
+    for link in links:
         html = template.render(lang=language.code, config=config, **link)
-        (root / link["file"]).write_text(html, encoding="utf-8")
+        Path(config.site_dir, link["file"]).write_text(html, encoding="utf-8")

@@ -3,10 +3,12 @@ and real Chromium (Debian's package) driven by Playwright."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from tests.browser import chromium_path, launch, serve  # noqa: E402
 
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.pop("SITE_URL", None)
 SEED = ROOT.parent / "shared" / "seed" / "feature_advice.zh.md"
 LANGS = ("zh", "en")
 
@@ -58,12 +62,57 @@ def pages(site):
 
 
 def copy_project(dest: Path) -> Path:
-    """The project's config, hooks, overrides and assets in *dest*, docs left to the test."""
-    for name in ("hooks", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    """The project's config and assets in *dest*, docs left to the test. The
+    config uses this checkout's hooks and overrides (by absolute path), so
+    in-process builds share one import of them, as MkDocs caches hooks by path."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("  - hooks/", f"  - {ROOT.as_posix()}/hooks/")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT.as_posix()}/overrides")
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     return dest
+
+
+@dataclass
+class Build:
+    """An in-process strict build: did it succeed, and what did it say."""
+
+    ok: bool
+    log: str
+    site: Path
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def build_here(project: Path, site: Path | None = None) -> Build:
+    """`mkdocs build --strict` of *project*, in this process (no interpreter or
+    jieba start-up per build). Configuration errors and strict aborts are
+    results; any other exception escapes, as it would be a traceback."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site = site or project / "out"
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(capture)
+    ok = False
+    try:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+        build(config)
+        ok = True
+    except MkDocsException as err:  # PluginError, ConfigurationError, Abort
+        capture.lines.append(f"Error: {err}")
+    finally:
+        logger.removeHandler(capture)
+    return Build(ok, "\n".join(capture.lines), site)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 
 from benchmarks.configs import ROOT, make_project, ours, plain
 from benchmarks.generate import generate
-from faqlib.sources import faq_sources
+from faqlib.reader import read_markdown
 
 from tests.conftest import run_build
 
@@ -22,10 +22,11 @@ def test_generator_is_deterministic(tmp_path):
 
 def test_generated_corpus_passes_our_checks_and_builds(tmp_path):
     docs = generate(tmp_path / "corpus", pages=3, questions=40)
-    sources = faq_sources(docs, "zh", ["en"])
-    zh, en = sources.pages("zh"), sources.pages("en")
+    zh = [read_markdown(p.read_text(encoding="utf-8")) for p in sorted(docs.glob("*.md")) if not p.name.endswith(".en.md") and p.name != "index.md"]
+    en = [read_markdown(p.read_text(encoding="utf-8")) for p in sorted(docs.glob("*.en.md")) if p.name != "index.en.md"]
     assert len(zh) == len(en) == 3
-    assert [q.qid for p in zh for q in p.questions] == [q.qid for p in en for q in p.questions]
+    assert not any(page.findings for page in zh + en)
+    assert [q.id for p in zh for q in p.questions] == [q.id for p in en for q in p.questions]
     project = make_project(tmp_path / "ours", docs, "ours")
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr[-3000:]

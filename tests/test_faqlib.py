@@ -6,12 +6,13 @@ import json
 
 import markdown
 import pytest
-from faqlib.checks import Problem, check_page, check_translation, check_unique_ids
+from faqlib.checks import check_translation, check_unique_ids
 from faqlib.extract import QuestionExtension
 from faqlib.ids import id_problem, legacy_slug, suggest_id
 from faqlib.jsonld import faq_page, script_json
 from faqlib.search import build_index, decode_postings, encode_postings, stem, tokenize
-from faqlib.source import SourceError, decode_source, scan_questions, split_heading
+from faqlib.model import Problem
+from faqlib.reader import read_markdown
 
 
 # ------------------------------------------------------------------ ids
@@ -39,51 +40,43 @@ def test_suggest_id_is_valid_and_free():
     assert suggest_id("梯度截断").startswith("question-")
 
 
-# ------------------------------------------------------------------ sources
+# ------------------------------------------------------------------ reading pages
 
-def test_split_heading():
-    assert split_heading("问题 {#my-id}") == ("问题", "my-id")
-    assert split_heading("问题 { #my-id .x }") == ("问题", "my-id")
-    assert split_heading("问题") == ("问题", None)
-    assert split_heading("问题 {: #a }  ") == ("问题", "a")
+def read(text):
+    return read_markdown(text, ["attr_list", "toc", "md_in_html", "pymdownx.superfences"])
 
 
-def test_scan_questions_lines_levels_answers():
+def test_questions_with_lines_levels_answers():
     text = "# T\n\n## Q: 一？ {#one}\n\nA: 答一。\n\n<br/>\n\n## 主题\n\n### Q： 二？ {#two}\n\nA： 答二\n"
-    one, two = scan_questions(text)
-    assert (one.line, one.level, one.text, one.qid, one.answer) == (3, 2, "一？", "one", "A: 答一。")
-    assert (two.line, two.level, two.text, two.qid) == (11, 3, "二？", "two")
+    one, two = read(text).questions
+    assert (one.line, one.level, one.question, one.id, one.answer) == (3, 2, "一？", "one", "答一。")
+    assert (two.line, two.level, two.question, two.id, two.answer) == (11, 3, "二？", "two", "答二")
 
 
-def test_scan_ignores_code_fences_and_sees_empty_answers():
-    text = "## Q: a {#a}\n\n```md\n## Q: not a question\n```\n\n## Q: b {#b}\n\n<br/>\n"
-    a, b = scan_questions(text)
-    assert a.answer.startswith("```") and b.answer == ""
+def test_code_blocks_hide_questions_and_empty_answers_are_found():
+    text = "## Q: 一 {#one}\n\n```\n## Q: 不是问题\n```\n\n## Q: 二 {#two}\n\n<br/>\n"
+    found = read(text)
+    assert [q.id for q in found.questions] == ["one", "two"]
+    assert [(f.line, f.message.split(";")[0]) for f in found.findings] == [(7, "the question has no answer")]
 
 
-def test_decode_source_bom_crlf_and_bad_bytes():
-    assert decode_source("\ufeff## Q: x\r\nA: y\r\n".encode(), "f.md") == "## Q: x\nA: y\n"
-    with pytest.raises(SourceError, match=r"f\.md:2: the file is not UTF-8"):
-        decode_source("ok\n".encode() + "梯度".encode("gbk"), "f.md")
+def test_findings_name_lines_in_reading_order():
+    text = "## Q: 一 {#one}\n\nA: 1\n\n ## Q: 二 {#two}\n\nA: 2\n\n## Q: 三\n\nA: 3\n\n## Q: 四{#four}\n\nA: 4\n"
+    found = read(text)
+    assert [q.question for q in found.questions] == ["一", "三", "四"]
+    assert [(f.line, f.message.split(" ")[0:3]) for f in found.findings] == [
+        (5, ["this", "line", "looks"]), (9, ["the", "question", "has"]), (13, ["'{#four}'", "is", "shown"])]
 
 
 # ------------------------------------------------------------------ checks
 
 def questions(text):
-    return scan_questions(text)
-
-
-def test_check_page_reports_file_line_question():
-    problems = check_page("faq.md", questions("## Q: 没有编号的问题\n\nA: 有回答\n"))
-    assert [str(p) for p in problems] == [
-        "faq.md:1: question '没有编号的问题': the question has no id; end the heading with a stable id such as {#question-"
-        + problems[0].message.split("{#question-")[1]
-    ]
+    return read(text).questions
 
 
 def test_check_page_malformed_empty_duplicate_unanswered():
     text = "## Q: A {#Bad_Id}\n\nA: x\n\n## Q: {#empty}\n\nA: y\n\n## Q: A {#a2}\n\nA: z\n\n## Q: C {#c}\n"
-    messages = [p.message for p in check_page("f.md", questions(text))]
+    messages = [f.message for f in read(text).findings]
     assert any("not ASCII kebab-case" in m for m in messages)
     assert any("question text is empty" in m for m in messages)
     assert any("already asked at line 1" in m for m in messages)
@@ -91,18 +84,18 @@ def test_check_page_malformed_empty_duplicate_unanswered():
 
 
 def test_unique_ids_across_pages():
-    pages = {"a.md": questions("## Q: x {#same}\nA: 1\n"), "b.md": questions("## Q: y {#same}\nA: 2\n")}
-    (problem,) = check_unique_ids(pages)
+    pages = {"a.md": questions("## Q: x {#same}\n\nA: 1\n"), "b.md": questions("## Q: y {#same}\n\nA: 2\n")}
+    (problem,) = check_unique_ids(pages.items())
     assert problem.path == "b.md" and "already used" in problem.message and "a.md:1" in problem.message
 
 
 def test_translation_missing_extra_and_order():
-    zh = questions("## Q: 一 {#one}\nA: 1\n## Q: 二 {#two}\nA: 2\n## Q: 三 {#three}\nA: 3\n")
-    en = questions("## Q: Three {#three}\nA: 3\n## Q: One {#one}\nA: 1\n## Q: Four {#four}\nA: 4\n")
+    zh = questions("## Q: 一 {#one}\n\nA: 1\n\n## Q: 二 {#two}\n\nA: 2\n\n## Q: 三 {#three}\n\nA: 3\n")
+    en = questions("## Q: Three {#three}\n\nA: 3\n\n## Q: One {#one}\n\nA: 1\n\n## Q: Four {#four}\n\nA: 4\n")
     problems = check_translation("f.md", zh, "f.en.md", en)
     text = "\n".join(map(str, problems))
-    assert "f.md:3: question '二': the id 'two' has no question in f.en.md" in text
-    assert "f.en.md:5: question 'Four': the id 'four' has no question in f.md" in text
+    assert "f.md:5: question '二': the id 'two' has no question in f.en.md" in text
+    assert "f.en.md:9: question 'Four': the id 'four' has no question in f.md" in text
     assert "different order" in text
 
 
@@ -115,7 +108,7 @@ def test_problem_is_sortable():
 def render(text):
     ext = QuestionExtension()
     html = markdown.markdown(text, extensions=["attr_list", "toc", ext])
-    return html, ext.take()
+    return html, ext.take().questions
 
 
 def test_extract_questions_as_plain_text():
@@ -132,8 +125,8 @@ def test_aliases_equal_the_ids_toc_gives_headings_without_id():
 
     from tests.conftest import SEED
 
-    for q in scan_questions(SEED.read_text(encoding="utf-8")):
-        heading = f"## Q: {q.text}"
+    for q in read(SEED.read_text(encoding="utf-8")).questions:
+        heading = f"## Q: {q.html.replace('<code>', '`').replace('</code>', '`')}"
         auto = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"slugify": slugify(case="lower")}})
         expected = auto.convert(heading).split('id="', 1)[1].split('"', 1)[0]
         _, (found,) = render(f"{heading} {{#x}}\n\nA: y\n")
@@ -145,9 +138,9 @@ def test_extract_stops_at_next_heading_and_skips_other_headings():
     assert [(q.id, q.answer, q.level) for q in found] == [("one", "1", 3), ("two", "2", 3)]
 
 
-def test_extract_needs_an_id():
-    _, found = render("## Q: 没有编号\n\nA: 1\n")
-    assert found == []
+def test_a_question_without_id_is_still_a_question():
+    _, (q,) = render("## Q: 没有编号\n\nA: 1\n")
+    assert (q.id, q.question, q.aliases) == ("", "没有编号", ())
 
 
 # ------------------------------------------------------------------ JSON-LD

@@ -54,7 +54,7 @@ def test_any_question_gives_valid_data(question, answer):
 
     source = f"## Q: {literal(question) or 'x'} {{#the-id}}\n\nA: {literal(answer) or 'y'}\n"
     markdown.markdown(source, extensions=["attr_list", "toc", ext])
-    found = ext.take()
+    found = ext.take().questions
     assert [q.id for q in found] == ["the-id"]
     q = found[0]
     assert q.question and "\x02" not in q.question and "\x03" not in q.answer

@@ -8,14 +8,14 @@ import re
 import pytest
 from tests.conftest import LANGS, SEED, lang_root
 from faqlib.ids import ID_PATTERN, legacy_slug
-from faqlib.source import plain_question, scan_questions
+from faqlib.reader import read_markdown
 
 FAQ = "feature_advice.html"
 
 
 def seed_questions() -> list[str]:
     """The seed's question texts as a reader sees them (no markup)."""
-    return [plain_question(q.text).replace("`", "") for q in scan_questions(SEED.read_text(encoding="utf-8"))]
+    return [q.question for q in read_markdown(SEED.read_text(encoding="utf-8"), ["attr_list", "toc", "pymdownx.superfences"]).questions]
 
 
 def headings(soup) -> list:

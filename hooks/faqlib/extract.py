@@ -1,104 +1,314 @@
-"""Find questions in a rendered page tree, and give each its legacy anchor.
+"""The one reader of FAQ pages: a Python-Markdown extension that runs inside
+MkDocs' own conversion of every page.
 
-A Python-Markdown treeprocessor: it sees the page after attr_list has set the
-authors' {#id}s and before toc adds permalinks, so it reads the question and
-answer exactly as rendered (links and code as text) without parsing HTML again.
+It decides what a question is on the rendered tree (after attr_list has set
+the authors' {#id}s, before toc adds slugs and permalinks), so that the page,
+the home-page lists, faq.json, JSON-LD, search and short links can never
+disagree: a heading whose text starts with 'Q:' is a question, wherever and
+however it was written. What merely looks like a question (a paragraph that
+starts with '## Q:', a question line swallowed by a code block) is a finding
+at its file:line. Remote resources and script links are findings too.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Iterator
+from html.parser import HTMLParser
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .ids import legacy_slug
-from .text import element_lines, resolve_placeholders
+from .ids import id_problem, legacy_slug, suggest_id
+from .locate import Locator
+from .model import ANSWER_PREFIX, QUESTION_PREFIX, Finding, PageQuestions, Question
+from .text import element_lines, inline_html, resolve_placeholders, strip_tags
+from .upstream import markdown as upstream
 
-QUESTION_PREFIX = re.compile(r"^\s*Q\s*[:：]\s*")
-ANSWER_PREFIX = re.compile(r"^\s*A\s*[:：]\s*")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+#: Text that an author meant as a question heading but did not render as one.
+_LOOKS_LIKE_QUESTION = re.compile(r"^\s*#{1,6}\s*Q\s*[:：]")
+#: A literal attribute list left in a heading: '文本{#id}' (no space before '{').
+_LITERAL_ATTRS = re.compile(r"\{:?\s*#[^{}\s]+[^{}]*\}\s*$")
+#: An opening fence with a language, the telltale of a fence closed wrongly.
+_FENCE_WITH_INFO = re.compile(r"^\s*(`{3,}|~{3,})\s*[\w.+-]+")
+_FENCE_START = re.compile(r"^\s*(`{3,}|~{3,})")
+#: Attributes that make the browser load something.
+_LOADING = {"img": "src", "source": "src", "script": "src", "iframe": "src", "video": "src", "audio": "src",
+            "embed": "src", "object": "data", "link": "href", "input": "src", "track": "src"}
+_REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"^[\s\x00-\x1f]*(?:javascript|vbscript)\s*:", re.IGNORECASE)
+
+REMOTE_FIX = (
+    "the site must open with no network: save the file under docs/assets/ and use it from there, "
+    "or turn it into a plain link such as [label]({url})"
+)
 
 
-@dataclass(frozen=True)
-class Question:
-    """A question as a reader sees it: plain text, stable id, legacy aliases."""
-
-    id: str
-    question: str
-    answer: str
-    aliases: tuple[str, ...] = ()
-    level: int = 2
+def remote_problem(tag: str, url: str) -> str:
+    return f"<{tag}> loads {url} from another machine; " + REMOTE_FIX.format(url=url)
 
 
-class QuestionTreeprocessor(Treeprocessor):
-    """Collect the page's questions; add an anchor for each legacy slug."""
+def script_link_problem(url: str) -> str:
+    short = url if len(url) <= 40 else url[:37] + "…"
+    return f"the link '{short}' runs a script; link to a page or an address instead"
+
+
+class _Attrs(HTMLParser):
+    """Element ids, loaded URLs and link targets of a raw HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.loads: list[tuple[str, str]] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if values.get("id"):
+            self.ids.append(values["id"])
+        if tag in _LOADING and values.get(_LOADING[tag]):
+            self.loads.append((tag, values[_LOADING[tag]]))
+        if tag in ("a", "area") and values.get("href"):
+            self.links.append(values["href"])
+
+
+def _attrs(markup: str) -> _Attrs:
+    parser = _Attrs()
+    parser.feed(markup)
+    parser.close()
+    return parser
+
+
+def _walk(parent: etree.Element) -> Iterator[tuple[etree.Element, int, etree.Element]]:
+    """(parent, index, child) for every element below *parent*, in reading order."""
+    for index, child in enumerate(list(parent)):
+        yield parent, index, child
+        yield from _walk(child)
+
+
+def _normal(text: str) -> str:
+    """Question text as compared for repeats: '？' and '?' are one question."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+class _Conversion:
+    """What is known while one page converts."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.locator = Locator(lines)
+        self.result = PageQuestions()
+
+
+class _SourcePreprocessor(Preprocessor):
+    """Keeps the page's lines as the author wrote them, for file:line."""
+
+    def __init__(self, md: Markdown, sink: QuestionExtension) -> None:
+        super().__init__(md)
+        self.sink = sink
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.sink.conversion = _Conversion(list(lines))
+        return lines
+
+
+class _QuestionTreeprocessor(Treeprocessor):
+    """Decide the page's questions; add an anchor for each legacy slug."""
 
     def __init__(self, md: Markdown, sink: QuestionExtension) -> None:
         super().__init__(md)
         self.sink = sink
 
     def _stash(self, index: int) -> str:
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        return str(blocks[index]) if 0 <= index < len(blocks) else ""
+        return upstream.stashed_html(self.md, index)
 
     def _text(self, elements: list[etree.Element]) -> str:
         lines = (" ".join(resolve_placeholders(line, self._stash).split()) for line in element_lines(elements))
         return "\n".join(line for line in lines if line)
 
     def run(self, root: etree.Element) -> None:
-        children = list(root)
-        questions: list[Question] = []
-        for index, el in enumerate(children):
+        conversion = self.sink.conversion or _Conversion([])
+        self.sink.conversion = conversion
+        locate, found = conversion.locator, conversion.result
+        last = -1  # index of the last source line matched, to search in reading order
+        taken = {el.get("id") for el in root.iter() if el.get("id")}
+        seen: dict[str, Question] = {}
+        for parent, index, el in _walk(root):
             level = _HEADINGS.get(el.tag)
-            if level not in (2, 3) or not el.get("id"):
-                continue  # source checks report questions without an id
+            if level is None:
+                if el.tag == "p":
+                    last = self._paragraph(el, locate, found, last)
+                continue
             heading = " ".join(self._text([el]).split())
             if not QUESTION_PREFIX.match(heading):
                 continue
-            body: list[etree.Element] = []
-            for sibling in children[index + 1 :]:
-                sibling_level = _HEADINGS.get(sibling.tag)
-                if sibling_level and sibling_level <= level:
-                    break
-                body.append(sibling)
-            qid = el.get("id", "")
+            last = locate.heading(heading, last)
+            line = locate.number(last)
+            text = QUESTION_PREFIX.sub("", heading, count=1)
+            qid = el.get("id") or ""
+            literal = _LITERAL_ATTRS.search(text)
+            if literal:
+                text = text[: literal.start()].rstrip()
+            label = text if len(text) <= 60 else text[:57] + "…"
+            if literal:
+                found.findings.append(Finding(line, label, f"'{literal.group(0).strip()}' is shown as text: put a space before '{{' so that it sets the id"))
+            if not text:
+                found.findings.append(Finding(line, qid, "the question text is empty (an image or markup alone is no question); write the question after 'Q:'"))
+            if not qid:
+                hint = suggest_id(text, taken)
+                taken.add(hint)
+                if not literal:
+                    found.findings.append(Finding(line, label, f"the question has no id; end the heading with a stable id such as {{#{hint}}}"))
+            elif why := id_problem(qid):
+                found.findings.append(Finding(line, label, f"{why}; use e.g. {{#{suggest_id(text, taken)}}}"))
+            body = self._answer(parent, index, level)
+            answer = ANSWER_PREFIX.sub("", self._text(body), count=1)
+            if not answer.strip():
+                found.findings.append(Finding(line, label, "the question has no answer; write 'A: …' below the heading"))
+            if text and (first := seen.get(_normal(text))):
+                found.findings.append(Finding(line, label, f"the same question is already asked at line {first.line}; remove or merge the duplicate"))
+            markup = QUESTION_PREFIX.sub("", inline_html(el, self._stash), count=1)
+            if literal:
+                markup = _LITERAL_ATTRS.sub("", markup).rstrip()
             alias = legacy_slug(heading)
-            aliases = (alias,) if alias and alias != qid else ()
+            # A question without an id fails the build; an alias would only
+            # collide with the slug toc gives its heading.
+            aliases = (alias,) if qid and alias and alias != qid else ()
             for name in aliases:
                 anchor = etree.Element("span", {"id": name, "class": "faq-alias", "data-faq-alias-of": qid})
                 anchor.tail, el.text = el.text, None
                 el.insert(0, anchor)
             el.set("class", " ".join(filter(None, [el.get("class"), "faq-question"])))
-            questions.append(
-                Question(
-                    id=qid,
-                    question=QUESTION_PREFIX.sub("", heading, count=1),
-                    answer=ANSWER_PREFIX.sub("", self._text(body), count=1),
-                    aliases=aliases,
-                    level=level,
-                )
-            )
-        self.sink.found = questions
+            question = Question(qid, text, answer, aliases, level, line, markup)
+            seen.setdefault(_normal(text), question)
+            found.questions.append(question)
+        self._links(root, locate, found)
+        self._stashed(locate, found)
+
+    @staticmethod
+    def _answer(parent: etree.Element, index: int, level: int) -> list[etree.Element]:
+        """The siblings after a question, up to the next heading of its level or higher."""
+        body: list[etree.Element] = []
+        for sibling in list(parent)[index + 1 :]:
+            sibling_level = _HEADINGS.get(sibling.tag)
+            if sibling_level and sibling_level <= level:
+                break
+            body.append(sibling)
+        return body
+
+    def _paragraph(self, el: etree.Element, locate: Locator, found: PageQuestions, last: int) -> int:
+        """A paragraph that an author meant as a question heading, or as a code fence."""
+        start = (el.text or "").lstrip()
+        # Only the paragraph's own words: a code block or raw HTML waits in
+        # the stash behind a placeholder paragraph of its own.
+        own = "\n".join(" ".join(upstream.HTML_PLACEHOLDER.sub("", line).split()) for line in element_lines([el]))
+        first_line = resolve_placeholders(own.strip(), self._stash).split("\n", 1)[0]
+        if _LOOKS_LIKE_QUESTION.match(first_line):
+            at = locate.text(first_line.lstrip("# "), last)
+            found.findings.append(Finding(
+                locate.number(at), QUESTION_PREFIX.sub("", first_line.lstrip("# ")),
+                "this line looks like a question but is not a heading; start the line with '## ' "
+                "(no spaces before it) and leave a blank line above it"))
+            return at
+        # A fence that never closes is a paragraph: its backticks are text, or
+        # (with backticks further down) open an inline code span over lines.
+        first = el[0] if len(el) else None
+        spans_lines = not start and first is not None and first.tag == "code" and "\n" in (first.text or "")
+        if _FENCE_START.match(start) or spans_lines:
+            start = start or f"```{(first.text or '').split(chr(10), 1)[0]}"
+            at = locate.text(start.split("\n", 1)[0], last)
+            found.findings.append(Finding(
+                locate.number(at), "",
+                f"the code block opened with '{start.split(chr(10), 1)[0].strip()}' is never closed; "
+                "end it with a line of ``` alone"))
+            return at
+        return last
+
+    def _links(self, root: etree.Element, locate: Locator, found: PageQuestions) -> None:
+        for el in root.iter():
+            if el.tag == "img" and _REMOTE.match(el.get("src", "")):
+                url = el.get("src", "")
+                found.findings.append(Finding(locate.number(locate.text(url)), "", remote_problem("img", url)))
+            if el.tag == "a" and _SCRIPT_URL.match(el.get("href", "")):
+                url = el.get("href", "")
+                found.findings.append(Finding(locate.number(locate.text(url)), "", script_link_problem(url)))
+
+    def _stashed(self, locate: Locator, found: PageQuestions) -> None:
+        """Raw HTML and code blocks wait in the stash: check what they load and link,
+        and find question lines that a wrongly closed code fence swallowed."""
+        for index in range(upstream.stash_size(self.md)):
+            markup = self._stash(index)
+            attrs = _attrs(markup)
+            for tag, url in attrs.loads:
+                if _REMOTE.match(url):
+                    found.findings.append(Finding(locate.number(locate.text(url)), "", remote_problem(tag, url)))
+            for url in attrs.links:
+                if _SCRIPT_URL.match(url):
+                    found.findings.append(Finding(locate.number(locate.text(url)), "", script_link_problem(url)))
+            if "<code" not in markup:
+                continue
+            code_lines = html.unescape(strip_tags(markup)).split("\n")
+            if not any(_FENCE_WITH_INFO.match(line) for line in code_lines):
+                continue
+            for line in code_lines:
+                if _LOOKS_LIKE_QUESTION.match(line):
+                    text = QUESTION_PREFIX.sub("", line.lstrip("# "))
+                    found.findings.append(Finding(
+                        locate.number(locate.text(line.strip())), text,
+                        "this question is inside a code block: a fence above it is closed with a language "
+                        "(such as ```python); a closing fence is ``` alone"))
 
 
-@dataclass
+class _IdTreeprocessor(Treeprocessor):
+    """After toc: every id on the page, and the ones given twice."""
+
+    def __init__(self, md: Markdown, sink: QuestionExtension) -> None:
+        super().__init__(md)
+        self.sink = sink
+
+    def run(self, root: etree.Element) -> None:
+        conversion = self.sink.conversion
+        if conversion is None:
+            return
+        found = conversion.result
+        ids = [el.get("id") for el in root.iter() if el.get("id")]
+        for index in range(upstream.stash_size(self.md)):
+            ids += _attrs(upstream.stashed_html(self.md, index)).ids
+        found.element_ids = ids
+        counts = Counter(ids)
+        toc_renamed = {re.sub(r"_\d+$", "", i) for i in ids if re.search(r"_\d+$", i)}
+        for q in found.questions:
+            for name, what in [(q.id, "id"), *((alias, "legacy anchor") for alias in q.aliases)]:
+                if not name:
+                    continue
+                if counts[name] > 1:
+                    found.findings.append(Finding(q.line, q.label, f"its {what} '{name}' is also the id of another element on this page (a question's id or legacy anchor, or an HTML id); each id must be unique on its page: choose another id"))
+                elif name in toc_renamed:
+                    found.findings.append(Finding(q.line, q.label, f"its {what} '{name}' is also the anchor of another heading on this page; choose another id"))
+
+
 class QuestionExtension(Extension):
-    """Registers the treeprocessor; `take()` hands over the last page's questions."""
+    """Registers the reader; `take()` hands over what the last conversion found."""
 
-    found: list[Question] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
+    def __init__(self) -> None:
         super().__init__()
+        self.conversion: _Conversion | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown API)
-        self.found = []
-        # After attr_list (8) has set ids, before toc (5) adds permalinks.
-        md.treeprocessors.register(QuestionTreeprocessor(md, self), "faq_questions", 6)
+        self.conversion = None
+        md.preprocessors.register(_SourcePreprocessor(md, self), "faq_source", upstream.FIRST_PREPROCESSOR_PRIORITY)
+        # Between attr_list (authors' ids set) and toc (slugs, permalinks added).
+        md.treeprocessors.register(_QuestionTreeprocessor(md, self), "faq_questions", (upstream.ATTR_LIST_PRIORITY + upstream.TOC_PRIORITY) / 2)
+        # After toc: every heading has its final id.
+        md.treeprocessors.register(_IdTreeprocessor(md, self), "faq_ids", upstream.TOC_PRIORITY - 1)
 
-    def take(self) -> list[Question]:
-        found, self.found = self.found, []
-        return found
+    def take(self) -> PageQuestions:
+        """What the last conversion found (empty if none ran)."""
+        conversion, self.conversion = self.conversion, None
+        return conversion.result if conversion else PageQuestions()

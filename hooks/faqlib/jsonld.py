@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .extract import Question
+from .model import Question
 
 
 def faq_page(questions: Sequence[Question], page_url: str) -> dict:

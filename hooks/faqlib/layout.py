@@ -1,0 +1,45 @@
+"""Where things are: source names by language, and the files the build writes.
+
+static-i18n's suffix layout: 'page.md' in the default language, 'page.<code>.md'
+in another. Each language root ('' or 'en/', faqlib.upstream.static_i18n)
+holds the files below, which the FAQ hooks write; an author's file at one of
+those places would be overwritten, so it is refused instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+SHORT_LINK_FOLDER = "q"
+FAQ_DATA = "faq.json"
+SEARCH_FOLDER = "search"  # Material's search UI looks here (faqlib.upstream.material)
+
+
+def split_language(src: str, languages: Collection[str]) -> tuple[str, str | None]:
+    """'a/page.en.md' -> ('a/page.md', 'en'); 'a/page.md' -> ('a/page.md', None)."""
+    stem, dot_md, _ = src.rpartition(".md")
+    head, dot, suffix = stem.rpartition(".")
+    if dot_md and dot and suffix in languages:
+        return head + ".md", suffix
+    return src, None
+
+
+def short_link(root: str, qid: str) -> str:
+    """The short link of a question, from the site root: 'en/q/<id>.html'."""
+    return f"{root}{SHORT_LINK_FOLDER}/{qid}.html"
+
+
+def reserved_problem(root: str, dest: str) -> str | None:
+    """Why an author's file written to *dest* would clash with a generated file, if it would."""
+    if not dest.startswith(root):
+        return None
+    rel = dest[len(root):]
+    if rel.startswith(f"{SHORT_LINK_FOLDER}/"):
+        what = f"the short links the build writes in {root}{SHORT_LINK_FOLDER}/"
+    elif rel == FAQ_DATA:
+        what = f"the {root}{FAQ_DATA} the build writes"
+    elif rel.startswith(f"{SEARCH_FOLDER}/search_index."):
+        what = f"the search index the build writes in {root}{SEARCH_FOLDER}/"
+    else:
+        return None
+    return f": this file would become {dest} and be overwritten by {what}; move or rename it"

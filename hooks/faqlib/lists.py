@@ -1,0 +1,39 @@
+"""Home-page lists of questions, from the question model."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from .state import LanguageState, PageRecord
+
+#: The marker as it stands in rendered HTML: a comment on a line of its own.
+MARKER = re.compile(r"^<!--\s*faq:questions\s+(?P<page>\S+\.md)\s*-->[ \t]*$", re.MULTILINE)
+
+
+def question_list(page: PageRecord, href: str) -> str:
+    """An ordered list of links to the questions of *page*, reached by *href*."""
+    items = "".join(
+        f'<li><a href="{html.escape(href)}#{q.id}">{q.html or html.escape(q.question)}</a></li>\n'
+        for q in page.questions if q.id
+    )
+    return f'<ol class="faq-question-list">\n{items}</ol>'
+
+
+def expand(content: str, here: PageRecord, language: LanguageState) -> tuple[str, list[str]]:
+    """Replace every marker in the HTML *content* of the page *here*; returns
+    the new HTML and the page names (relative to *here*) that match no page."""
+    missing: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        name = match.group("page")
+        base = posixpath.normpath(posixpath.join(posixpath.dirname(here.base), name))
+        target = language.page(base)
+        if target is None:
+            missing.append(name)
+            return ""
+        href = posixpath.relpath(target.url, posixpath.dirname(here.url) or ".")
+        return question_list(target, href)
+
+    return MARKER.sub(replace, content), missing

@@ -1,0 +1,66 @@
+"""The configuration the FAQ hooks need, checked once at on_config.
+
+A setting we cannot serve fails here with what to change (PluginError), before
+any page is built, rather than as a site with a feature silently missing.
+This is the one module of faqlib that speaks MkDocs (its config and errors).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from .extract import QuestionExtension
+from .state import KEY, SiteState
+from .upstream import material, static_i18n
+
+#: Every FAQ hook; each feature needs all of them (search needs its index,
+#: the home page its lists, …), so a missing one is a configuration error.
+REQUIRED_HOOKS = ("faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages")
+
+
+def config_problems(config: Any) -> list[str]:
+    """What in mkdocs.yml the FAQ hooks cannot serve, each with the fix."""
+    problems: list[str] = []
+    present = {PurePosixPath(str(name)).stem for name in (config.get("hooks") or {})}
+    missing = [name for name in REQUIRED_HOOKS if name not in present]
+    if missing:
+        listed = ", ".join(f"hooks/{name}.py" for name in missing)
+        problems.append(f"the FAQ needs every one of its hooks; add {listed} under 'hooks:'")
+    if static_i18n.plugin(config) is None:
+        problems.append("the FAQ needs the 'i18n' plugin (mkdocs-static-i18n); add it under 'plugins:'")
+    else:
+        if static_i18n.setting(config, "docs_structure") != "suffix":
+            problems.append("set the i18n plugin's docs_structure to 'suffix' (page.md and page.en.md side by side)")
+        if not static_i18n.setting(config, "reconfigure_material"):
+            problems.append("set the i18n plugin's reconfigure_material to true: without it Material's interface stays in one language on every site")
+    if config.theme.name != "material":
+        problems.append("the FAQ's templates extend Material for MkDocs: set theme.name to 'material'")
+    if not material.has_search(config):
+        problems.append("add Material's 'search' plugin under 'plugins:': its search box and result list show our index")
+    if config.get("use_directory_urls"):
+        problems.append("set use_directory_urls to false: the site must open from disk, where folder addresses show a file listing instead of the page")
+    extensions = set(config.get("markdown_extensions") or [])
+    for name in ("attr_list", "toc"):
+        if name not in extensions:
+            problems.append(f"add '{name}' to markdown_extensions: questions need it ({'their ids' if name == 'attr_list' else 'their permalinks'})")
+    for entry in (config.extra.get("untranslated_ok") or []):
+        if not isinstance(entry, str) or not (Path(config.docs_dir) / entry).is_file():
+            problems.append(f"extra.untranslated_ok lists '{entry}', which is not a page in {config.docs_dir}; remove it or fix the name")
+    return problems
+
+
+def site_state(config: Any) -> SiteState:
+    """This build's state, made (with its markdown extension) on the first call;
+    raises PluginError when the configuration cannot be served."""
+    state = config.get(KEY)
+    if state is None:
+        if problems := config_problems(config):
+            raise PluginError("mkdocs.yml: " + "\n  ".join(["the FAQ cannot be built with this configuration:", *problems]))
+        state = SiteState(QuestionExtension())
+        config[KEY] = state
+    if not any(ext is state.extension for ext in config.markdown_extensions):
+        config.markdown_extensions.append(state.extension)
+    return state

@@ -173,3 +173,10 @@ def test_search_index_holds_only_this_language(site, lang):
     assert has_cjk == (lang == "zh")
     js = (lang_root(site, lang) / "search" / "search_index.js").read_text(encoding="utf-8")
     assert js.startswith("var __index = ")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["index.html", FAQ])
+def test_every_element_id_is_unique(pages, lang, name):
+    ids = [el["id"] for el in pages(lang, name).select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in set(ids) if ids.count(i) > 1)

@@ -1,5 +1,7 @@
-"""Pure FAQ logic shared by the MkDocs hooks in ../ (no MkDocs imports here).
+"""The FAQ logic behind the MkDocs hooks in ../, unit-tested.
 
-Keeping it free of MkDocs makes it unit-testable and keeps a move to another
-static-site engine cheap: only the thin hooks would change.
+Only setup.py (configuration checks) speaks MkDocs; the private APIs of
+Python-Markdown, static-i18n and Material are reached through upstream/.
+Keeping the rest free of MkDocs keeps a move to another site engine cheap:
+the thin hooks would change, the model and faq.json would not.
 """

@@ -104,7 +104,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     base, _ = split_language(src, [lang.code for lang in static_i18n.languages(config)])
     language.pages[page.url] = PageRecord(
         src=src, base=base, lang=static_i18n.file_language(page.file, language.code),
-        url=page.url, title=page.title or "", questions=questions, problems=problems,
+        url=page.url, title=page.title or "", questions=questions, problems=problems, offset=offset,
     )
     warn(list(problems))
     return html

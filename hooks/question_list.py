@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from faqlib import setup
-from faqlib.lists import MARKER, expand
+from faqlib.lists import expand
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -33,10 +33,12 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     language = setup.site_state(config).current()
     for file in files.documentation_pages():
         page = file.page
-        if page is None or not page.content or not MARKER.search(page.content):
+        if page is None or not page.content or "faq:" not in page.content:
             continue
-        page.content, missing = expand(page.content, language.pages[page.url], language)
-        for name in missing:
-            line = next((n for n, text in enumerate((page.markdown or "").split("\n"), 1) if name in text and "faq:questions" in text), 1)
-            log.warning(f"{file.src_uri}:{line}: the question list names '{name}', which is not a page of this site; fix the name")
+        page.content, problems = expand(page.content, language.pages[page.url], language)
+        record = language.pages[page.url]
+        lines = (page.markdown or "").split("\n")
+        for needle, message in problems:
+            line = next((n for n, text in enumerate(lines, 1) if needle in text and "faq:" in text), 1)
+            log.warning(f"{file.src_uri}:{line + record.offset}: {message}")
     return env

@@ -301,3 +301,51 @@ def test_language_link_does_not_move_its_files(project):
     for name in ("faq.json", "q/first.html", "search/search_index.json", "feature_advice.html"):
         assert (site / "en" / name).is_file(), name
     assert not (site / "english").exists()
+
+
+@pytest.mark.parametrize(
+    ("home", "message"),
+    [("# 首页\n\n见 <!-- faq:questions feature_advice.md --> 这里。\n", "index.md:3: '<!-- faq:questions feature_advice.md -->' is no question list"),
+     ("# 首页\n\n<!-- faq:question feature_advice.md -->\n", "index.md:3: '<!-- faq:question feature_advice.md -->' is no question list")],
+    ids=["inline", "misspelt"],
+)
+def test_a_marker_that_lists_nothing_is_named(project, home, message):
+    write_docs(project, home_zh=home)
+    fails_with(project, message)
+
+
+@pytest.mark.parametrize(
+    ("zh", "message"),
+    [(ZH.replace("回答二。", '<img srcset="https://example.org/a.png 2x" alt="a">'), "loads https://example.org/a.png from another machine"),
+     (ZH.replace("回答二。", '<div style="background: url(https://example.org/b.png)">b</div>'), "loads https://example.org/b.png from another machine")],
+    ids=["srcset", "style-url"],
+)
+def test_other_remote_loads_are_errors(project, zh, message):
+    write_docs(project, zh=zh)
+    fails_with(project, message)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("  font: false\n", "", "set theme.font to false"),
+        ("  - search\n", "  - search\n  - offline\n", "remove the 'offline' plugin"),
+        ("  - assets/javascripts/faq.js\n", "  - assets/javascripts/faq.js\n  - https://cdn.example.org/x.js\n", "'https://cdn.example.org/x.js' loads from another machine"),
+        ("  - assets/javascripts/faq.js\n", "  - assets/javascripts/other.js\n", "add 'assets/javascripts/faq.js' to extra_javascript"),
+        ("      permalink: true\n", "      permalink: false\n", "set 'permalink: true' under the toc extension"),
+        ("docs_dir: docs\n", "docs_dir: docs\nrepo_url: https://github.com/mindspore-ai/docs\n", "remove repo_url"),
+        ("untranslated_ok: []", "untranslated_ok: extra.md", "extra.untranslated_ok must be a list"),
+    ],
+    ids=["web-fonts", "offline-plugin", "remote-script", "no-faq-js", "no-permalink", "repo-facts", "untranslated-ok-string"],
+)
+def test_settings_that_break_a_promise_are_refused(project, old, new, message):
+    write_docs(project)
+    set_config(project, old, new)
+    fails_with(project, message)
+
+
+def test_no_custom_dir_is_refused(project):
+    write_docs(project)
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text("\n".join(l for l in text.split("\n") if "custom_dir" not in l), encoding="utf-8")
+    fails_with(project, "set theme.custom_dir to the project's overrides/ folder")

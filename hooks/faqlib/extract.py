@@ -43,6 +43,7 @@ _FENCE_START = re.compile(r"^\s*(`{3,}|~{3,})")
 _LOADING = {"img": "src", "source": "src", "script": "src", "iframe": "src", "video": "src", "audio": "src",
             "embed": "src", "object": "data", "link": "href", "input": "src", "track": "src"}
 _REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE)
 _SCRIPT_URL = re.compile(r"^[\s\x00-\x1f]*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 
 REMOTE_FIX = (
@@ -75,8 +76,17 @@ class _Attrs(HTMLParser):
             self.ids.append(values["id"])
         if tag in _LOADING and values.get(_LOADING[tag]):
             self.loads.append((tag, values[_LOADING[tag]]))
+        for candidate in values.get("srcset", "").split(","):
+            if candidate.strip():
+                self.loads.append((tag, candidate.split()[0]))
+        for url in _CSS_URL.findall(values.get("style", "")):
+            self.loads.append((tag, url))
         if tag in ("a", "area") and values.get("href"):
             self.links.append(values["href"])
+
+    def handle_data(self, data: str) -> None:
+        if self.lasttag == "style":
+            self.loads.extend(("style", url) for url in _CSS_URL.findall(data))
 
 
 def _attrs(markup: str) -> _Attrs:

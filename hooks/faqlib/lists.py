@@ -10,6 +10,8 @@ from .state import LanguageState, PageRecord
 
 #: The marker as it stands in rendered HTML: a comment on a line of its own.
 MARKER = re.compile(r"^<!--\s*faq:questions\s+(?P<page>\S+\.md)\s*-->[ \t]*$", re.MULTILINE)
+#: Any comment that means to be a FAQ marker (to name the ones that are not right).
+ANY_MARKER = re.compile(r"<!--\s*faq:.*?-->", re.DOTALL)
 
 
 def question_list(page: PageRecord, href: str) -> str:
@@ -21,19 +23,23 @@ def question_list(page: PageRecord, href: str) -> str:
     return f'<ol class="faq-question-list">\n{items}</ol>'
 
 
-def expand(content: str, here: PageRecord, language: LanguageState) -> tuple[str, list[str]]:
+def expand(content: str, here: PageRecord, language: LanguageState) -> tuple[str, list[tuple[str, str]]]:
     """Replace every marker in the HTML *content* of the page *here*; returns
-    the new HTML and the page names (relative to *here*) that match no page."""
-    missing: list[str] = []
+    the new HTML and its problems as (text to find the line by, message)."""
+    problems: list[tuple[str, str]] = []
 
     def replace(match: re.Match) -> str:
         name = match.group("page")
         base = posixpath.normpath(posixpath.join(posixpath.dirname(here.base), name))
         target = language.page(base)
         if target is None:
-            missing.append(name)
+            problems.append((name, f"the question list names '{name}', which is not a page of this site; fix the name"))
             return ""
         href = posixpath.relpath(target.url, posixpath.dirname(here.url) or ".")
         return question_list(target, href)
 
-    return MARKER.sub(replace, content), missing
+    content = MARKER.sub(replace, content)
+    # What is left is no marker: inline in a paragraph, or misspelt.
+    problems += [("faq:", f"'{m.group(0)}' is no question list: write <!-- faq:questions page.md --> on a line of its own")
+                 for m in ANY_MARKER.finditer(content)]
+    return content, problems

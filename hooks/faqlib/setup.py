@@ -7,6 +7,7 @@ This is the one module of faqlib that speaks MkDocs (its config and errors).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -18,6 +19,9 @@ from .upstream import material, static_i18n
 
 #: Every FAQ hook; each feature needs all of them (search needs its index,
 #: the home page its lists, …), so a missing one is a configuration error.
+ASSET_JS = "assets/javascripts/faq.js"
+ASSET_CSS = "assets/stylesheets/faq.css"
+_REMOTE_URL = re.compile(r"^\s*([a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 REQUIRED_HOOKS = ("faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages")
 
 
@@ -42,11 +46,32 @@ def config_problems(config: Any) -> list[str]:
         problems.append("add Material's 'search' plugin under 'plugins:': its search box and result list show our index")
     if config.get("use_directory_urls"):
         problems.append("set use_directory_urls to false: the site must open from disk, where folder addresses show a file listing instead of the page")
+    if config.theme.get("font") is not False:
+        problems.append("set theme.font to false: Material would load its web fonts from Google's servers")
+    if "offline" in config.plugins or "material/offline" in config.plugins:
+        problems.append("remove the 'offline' plugin: the site already works from disk, and it would load a worker shim from a CDN")
+    remote = [entry for entry in [*map(str, config.get("extra_javascript") or []), *map(str, config.get("extra_css") or []), *map(str, config.extra.get("polyfills") or [])] if _REMOTE_URL.match(entry)]
+    for entry in remote:
+        problems.append(f"'{entry}' loads from another machine; ship the file under docs/assets/ instead")
+    for entry in (ASSET_JS, ASSET_CSS):
+        if entry not in [*map(str, config.get("extra_javascript") or []), *map(str, config.get("extra_css") or [])]:
+            kind = "extra_javascript" if entry.endswith(".js") else "extra_css"
+            problems.append(f"add '{entry}' to {kind}: the question tools (copy link, language switch, highlight) need it")
+    if not any((Path(folder) / "short_link.html").is_file() for folder in config.theme.dirs):
+        problems.append("set theme.custom_dir to the project's overrides/ folder: the FAQ's templates live there")
+    if re.match(r"^https?://(www\.)?(github|gitlab)\.com/", str(config.get("repo_url") or "")):
+        problems.append("remove repo_url: Material would ask GitHub's or GitLab's servers for the repository's facts on every page; link the repository in the text instead")
     extensions = set(config.get("markdown_extensions") or [])
+    if "toc" in extensions and not (config.mdx_configs.get("toc") or {}).get("permalink"):
+        problems.append("set 'permalink: true' under the toc extension: every question shows its permanent link")
     for name in ("attr_list", "toc"):
         if name not in extensions:
             problems.append(f"add '{name}' to markdown_extensions: questions need it ({'their ids' if name == 'attr_list' else 'their permalinks'})")
-    for entry in (config.extra.get("untranslated_ok") or []):
+    allowed = config.extra.get("untranslated_ok") or []
+    if not isinstance(allowed, list):
+        problems.append("extra.untranslated_ok must be a list of pages, such as [new_page.md]")
+        allowed = []
+    for entry in allowed:
         if not isinstance(entry, str) or not (Path(config.docs_dir) / entry).is_file():
             problems.append(f"extra.untranslated_ok lists '{entry}', which is not a page in {config.docs_dir}; remove it or fix the name")
     return problems

@@ -29,6 +29,7 @@ class PageRecord:
     title: str
     questions: tuple[Question, ...] = ()
     problems: tuple[Problem, ...] = ()
+    offset: int = 0  # lines of front matter before the markdown
 
 
 @dataclass

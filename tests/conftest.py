@@ -11,6 +11,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 import pytest
 from bs4 import BeautifulSoup
 
@@ -38,10 +40,9 @@ def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site, built once per session with --strict into a temp folder."""
-    out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
+    result = build_here(ROOT, tmp_path_factory.mktemp("site"))
+    assert result.ok, result.log
+    return result.site
 
 
 def lang_root(site: Path, lang: str) -> Path:
@@ -89,6 +90,39 @@ class _Capture(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every in-process build of the session:
+    MkDocs makes a new Jinja environment per build, and compiling Material's
+    templates again is most of a small build's time. Keys hold the template's
+    file name and source checksum, so a changed template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_template_cache():
+    from mkdocs.theme import Theme
+
+    cache, get_env = _MemoryBytecodeCache(), Theme.get_env
+
+    def cached_env(theme):
+        env = get_env(theme)
+        env.bytecode_cache = cache
+        return env
+
+    Theme.get_env = cached_env
+    yield
+    Theme.get_env = get_env
 
 
 def build_here(project: Path, site: Path | None = None) -> Build:

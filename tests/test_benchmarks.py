@@ -8,7 +8,7 @@ from benchmarks.configs import ROOT, make_project, ours, plain
 from benchmarks.generate import generate
 from faqlib.reader import read_markdown
 
-from tests.conftest import run_build
+from tests.conftest import build_here
 
 
 def test_generator_is_deterministic(tmp_path):
@@ -28,8 +28,8 @@ def test_generated_corpus_passes_our_checks_and_builds(tmp_path):
     assert not any(page.findings for page in zh + en)
     assert [q.id for p in zh for q in p.questions] == [q.id for p in en for q in p.questions]
     project = make_project(tmp_path / "ours", docs, "ours")
-    result = run_build(project, tmp_path / "out")
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = build_here(project, tmp_path / "out")
+    assert result.ok, result.log[-3000:]
     for root in (tmp_path / "out", tmp_path / "out" / "en"):
         assert len(json.loads((root / "faq.json").read_text(encoding="utf-8"))["questions"]) == 120
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.browser import open_search, search
-from tests.conftest import copy_project, run_build
+from tests.conftest import build_here, copy_project
 from tests.test_build_checks import EN, ZH, write_docs
 
 SCRIPT = "</script><script>window.pwned = 1</script>"
@@ -20,9 +20,9 @@ EVIL_EN = EN.replace("Second question?", f"How is `{SCRIPT}` shown?").replace("A
 def evil_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("evil"))
     write_docs(project, zh=EVIL_ZH, en=EVIL_EN)
-    result = run_build(project, project / "out")
-    assert result.returncode == 0, result.stderr
-    return project / "out"
+    result = build_here(project)
+    assert result.ok, result.log
+    return result.site
 
 
 def test_faq_json_and_json_ld_hold_the_text(evil_site):

@@ -120,7 +120,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     problems = check_unique_ids((page.src, page.questions) for page in records)
     default = next((lang for lang in state.languages.values() if lang.default), None)
     if default is not None and default is not language:
-        for page in records:
+        for page in language.pages.values():
             source = default.page(page.base)
             # A page with problems of its own (a fence that swallowed questions,
             # a missing id) is fixed first: comparing it would blame the other file.

@@ -349,3 +349,26 @@ def test_no_custom_dir_is_refused(project):
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text("\n".join(l for l in text.split("\n") if "custom_dir" not in l), encoding="utf-8")
     fails_with(project, "set theme.custom_dir to the project's overrides/ folder")
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "message"),
+    [
+        (ZH, "# Feature Advice\n\nNothing yet.\n", "feature_advice.en.md:1: this page has no questions, but feature_advice.md has 2"),
+        ("# 特性咨询\n", EN, "feature_advice.md:1: this page has no questions, but feature_advice.en.md has 2"),
+        (ZH.replace("## Q: 第二", "## Q 第二"), EN, "feature_advice.md:7: question 'Q 第二个问题？': this heading starts like a question but has no ':' after 'Q'"),
+        (ZH + '\n<h2 id="raw">Q: 原始HTML？</h2>\n\nA: 答。\n', EN, "feature_advice.md:11: question '原始HTML？': a question written as a raw HTML heading is not read as one"),
+    ],
+    ids=["translation-without-questions", "source-without-questions", "no-colon", "raw-html-heading"],
+)
+def test_questions_that_would_go_missing_are_named(project, zh, en, message):
+    write_docs(project, zh=zh, en=en)
+    log = fails_with(project, message)
+    assert log.count("WARNING") == 1, log
+
+
+@pytest.mark.parametrize("prefix", ["q: ", "Ｑ：", "Q：", "Q:\u00a0"])
+def test_every_way_of_writing_q_is_a_question(project, prefix):
+    write_docs(project, zh=ZH.replace("## Q: 第二", f"## {prefix}第二"))
+    site = builds(project)
+    assert faq_json(site)["questions"][1]["question"] == "第二个问题？"

@@ -30,6 +30,9 @@ def check_unique_ids(pages: Iterable[tuple[str, Sequence[Question]]]) -> list[Pr
 def check_translation(source_path: str, source: Sequence[Question], target_path: str, target: Sequence[Question]) -> list[Problem]:
     """The translation has the same question ids as its source, in the same order."""
     problems: list[Problem] = []
+    if bool(source) != bool(target):
+        empty, full, count = (source_path, target_path, len(target)) if not source else (target_path, source_path, len(source))
+        return [Problem(empty, 1, "", f"this page has no questions, but {full} has {count}; write the same questions, with the same ids, in both")]
     source_ids = [q.id for q in source if q.id]
     target_ids = [q.id for q in target if q.id]
     for q in source:

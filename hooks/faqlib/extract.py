@@ -27,7 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .ids import id_problem, legacy_slug, suggest_id
 from .locate import Locator
-from .model import ANSWER_PREFIX, QUESTION_PREFIX, Finding, PageQuestions, Question
+from .model import ALMOST_QUESTION, ANSWER_PREFIX, QUESTION_PREFIX, Finding, PageQuestions, Question
 from .text import element_lines, inline_html, resolve_placeholders, strip_tags
 from .upstream import markdown as upstream
 
@@ -69,6 +69,8 @@ class _Attrs(HTMLParser):
         self.ids: list[str] = []
         self.loads: list[tuple[str, str]] = []
         self.links: list[str] = []
+        self.headings: list[str] = []  # text of raw <h1>…<h6>
+        self.in_heading = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -83,8 +85,18 @@ class _Attrs(HTMLParser):
             self.loads.append((tag, url))
         if tag in ("a", "area") and values.get("href"):
             self.links.append(values["href"])
+        if tag in _HEADINGS:
+            self.headings.append("")
+            self.in_heading = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HEADINGS and self.headings:
+            self.headings[-1] = " ".join(self.headings[-1].split())
+            self.in_heading = False
 
     def handle_data(self, data: str) -> None:
+        if self.in_heading:
+            self.headings[-1] += data
         if self.lasttag == "style":
             self.loads.extend(("style", url) for url in _CSS_URL.findall(data))
 
@@ -157,6 +169,9 @@ class _QuestionTreeprocessor(Treeprocessor):
                 continue
             heading = " ".join(self._text([el]).split())
             if not QUESTION_PREFIX.match(heading):
+                if ALMOST_QUESTION.match(heading):
+                    at = locate.heading(heading, last)
+                    found.findings.append(Finding(locate.number(at), heading, "this heading starts like a question but has no ':' after 'Q'; write 'Q: …' if it is one, or reword it"))
                 continue
             last = locate.heading(heading, last)
             line = locate.number(last)
@@ -258,6 +273,11 @@ class _QuestionTreeprocessor(Treeprocessor):
             for tag, url in attrs.loads:
                 if _REMOTE.match(url):
                     found.findings.append(Finding(locate.number(locate.text(url)), "", remote_problem(tag, url)))
+            for text in attrs.headings:
+                if QUESTION_PREFIX.match(text):
+                    found.findings.append(Finding(
+                        locate.number(locate.text(text)), QUESTION_PREFIX.sub("", text),
+                        "a question written as a raw HTML heading is not read as one; write it in markdown: '## Q: … {#id}'"))
             for url in attrs.links:
                 if _SCRIPT_URL.match(url):
                     found.findings.append(Finding(locate.number(locate.text(url)), "", script_link_problem(url)))

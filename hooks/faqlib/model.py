@@ -11,9 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 #: A heading is a question when its rendered text starts with 'Q:' or 'Q：'.
-QUESTION_PREFIX = re.compile(r"^\s*Q\s*[:：]\s*")
+#: Lower case and full-width forms ('q:', 'Ｑ：') count too: authors type them.
+QUESTION_PREFIX = re.compile(r"^\s*[QqＱｑ]\s*[:：]\s*")
+#: A heading that starts like a question but lacks the colon: 'Q 怎么…'.
+ALMOST_QUESTION = re.compile(r"^\s*[QＱ]\s+\S")
 #: The answer's leading 'A:' is the source's convention, not its text.
-ANSWER_PREFIX = re.compile(r"^\s*A\s*[:：]\s*")
+ANSWER_PREFIX = re.compile(r"^\s*[AaＡａ]\s*[:：]\s*")
 #: Prefix of every element id our templates and scripts add: author ids are
 #: ASCII kebab-case (ids.ID_PATTERN) and can never start with it.
 RESERVED_ID_PREFIX = "__faq-"

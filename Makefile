@@ -20,16 +20,10 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
-# Build strictly into a fresh folder, then swap it in: a failed build leaves
-# the previous site/ as it was.
+# Build strictly into a fresh folder, then swap it in at once; one run at a
+# time, Ctrl-C is quiet, a failed build leaves site/ as it was (tools/make_site.py).
 site: $(VENV)/.site-installed
-	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
-	rm -rf site.old
-	if [ -d site ]; then mv site site.old; fi
-	mv site.new site
-	rm -rf site.old
-	@echo "Built: open site/index.html"
+	$(BIN)/python tools/make_site.py
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve
@@ -45,4 +39,4 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf site site.new site.old $(VENV)
+	rm -rf site .site-build-* .site.lock $(VENV)

@@ -11,6 +11,7 @@ be started, or it dies), it is computed in place.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,6 +38,11 @@ class Task:
         return self.fn(*self.args)
 
 
+def _ignore_interrupts() -> None:
+    """Ctrl-C is for the build, which stops and reports it; this process just ends with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def submit(fn: Callable[..., Any], *args: Any) -> Task:
     """Start fn(*args) (a function of faqlib, so a new process can import it) elsewhere."""
     # A spawned process starts with the sys.path its parent has when it starts;
@@ -46,7 +52,9 @@ def submit(fn: Callable[..., Any], *args: Any) -> Task:
         sys.path.insert(0, _HOOKS)
     try:
         # spawn, not fork: `mkdocs serve` has threads, and forking them is unsafe.
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts
+        )
         future = pool.submit(fn, *args)  # starts the process now, with this sys.path
         pool.shutdown(wait=False)
         return Task(fn, args, future)

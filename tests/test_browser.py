@@ -60,6 +60,19 @@ def test_language_switch_after_legacy_anchor(site, page):
     assert page.url.endswith(f"en/{FAQ}#gradient-clipping")
 
 
+@pytest.mark.parametrize("fragment", ["%E0%A4%A", "q-%E8%AF%B7%E9%97%AE"])
+def test_malformed_or_cut_escape_in_the_address_keeps_the_tools(site, page, fragment):
+    """A link cut short inside an escape: no error, copy buttons, and the switch keeps the hash."""
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(url(site, "zh", FAQ, fragment))
+    page.wait_for_load_state("load")
+    assert page.locator(".faq-question .faq-copy").count() == 24
+    switch_language(page, "en")
+    assert page.url == url(site, "en", FAQ, fragment)
+    assert errors == []
+
+
 def test_language_switch_over_http(http_site, page):
     page.goto(f"{http_site}en/{FAQ}#modelarts")
     switch_language(page, "zh")
@@ -132,18 +145,32 @@ CASES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def search_tabs(browser):
+    """One open tab per (scheme, language), its search ready, shared by the search tests:
+    each query clears the previous results, and opening a page costs ~0.5 s."""
+    context = browser.new_context()
+    yield context, {}
+    context.close()
+
+
 @pytest.fixture(params=["file", "http"])
-def search_page(request, site, page):
-    """Open a FAQ page of a language with its search ready, from disk or http."""
+def search_page(request, site, search_tabs):
+    """A FAQ page of a language with its search ready, from disk or http."""
 
     def open_page(lang):
-        if request.param == "file":
-            page.goto(url(site, lang, FAQ))
-        else:
-            base = request.getfixturevalue("http_site")
-            page.goto(f"{base}{'' if lang == 'zh' else lang + '/'}{FAQ}")
-        open_search(page)
-        return page
+        context, tabs = search_tabs
+        key = (request.param, lang)
+        if key not in tabs:
+            tab = context.new_page()
+            if request.param == "file":
+                tab.goto(url(site, lang, FAQ))
+            else:
+                base = request.getfixturevalue("http_site")
+                tab.goto(f"{base}{'' if lang == 'zh' else lang + '/'}{FAQ}")
+            open_search(tab)
+            tabs[key] = tab
+        return tabs[key]
 
     return open_page
 

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from tests.conftest import LANGS, SEED, lang_root
+from tests.conftest import LANGS, ROOT, SEED, lang_root
 from faqlib.ids import ID_PATTERN, legacy_slug
 from faqlib.reader import read_markdown
 
@@ -180,3 +180,13 @@ def test_search_index_holds_only_this_language(site, lang):
 def test_every_element_id_is_unique(pages, lang, name):
     ids = [el["id"] for el in pages(lang, name).select("[id]")]
     assert len(ids) == len(set(ids)), sorted(i for i in set(ids) if ids.count(i) > 1)
+
+
+def test_our_template_ids_are_out_of_reach_of_author_ids():
+    """Every id our overrides write starts with a prefix no valid question id can have."""
+    from faqlib.model import RESERVED_ID_PREFIX
+    ids = [m for f in sorted((ROOT / "overrides").rglob("*.html"))
+           for m in re.findall(r'\bid="([^"{]+)"', f.read_text(encoding="utf-8"))]
+    assert ids, "the overrides write ids (the copy-button template)"
+    for value in ids:
+        assert value.startswith(RESERVED_ID_PREFIX) and not ID_PATTERN.match(value), value

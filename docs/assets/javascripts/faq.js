@@ -9,7 +9,12 @@
   function followAlias() {
     var hash = location.hash.slice(1)
     if (!hash) return
-    var el = document.getElementById(decodeURIComponent(hash))
+    try {
+      hash = decodeURIComponent(hash)
+    } catch (e) {
+      return // a malformed escape (a link cut short): no question to follow
+    }
+    var el = document.getElementById(hash)
     var id = el && el.getAttribute("data-faq-alias-of")
     if (id) location.replace("#" + id)
   }
@@ -27,7 +32,7 @@
   /* A copy-link button per question, from overrides/partials/faq-tools.html.
    * Material's clipboard integration copies data-clipboard-text on click
    * (Enter and Space click a button too) and shows its "copied" dialog. */
-  var tools = document.getElementById("faq-question-tools")
+  var tools = document.getElementById("__faq-question-tools")
   var dialog = document.querySelector("[data-md-component=dialog]")
   if (dialog) dialog.setAttribute("role", "status") // announce "copied"
   if (tools) {

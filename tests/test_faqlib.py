@@ -10,7 +10,8 @@ from faqlib.checks import check_translation, check_unique_ids
 from faqlib.extract import QuestionExtension
 from faqlib.ids import id_problem, legacy_slug, suggest_id
 from faqlib.jsonld import faq_page, script_json
-from faqlib.search import build_index, decode_postings, encode_postings, stem, tokenize
+from faqlib.search import Row, analyze, build_index, decode_postings, encode_postings, text_files
+from faqlib.tokenizer import query_words, spell, stem, term, tokenize
 from faqlib.model import Problem
 from faqlib.reader import read_markdown
 
@@ -161,52 +162,97 @@ def test_stem():
         "checkpoint", "clip", "export", "devic", "devic", "model", "np.zeros", "ckpt"]
 
 
+def test_british_and_american_spellings_meet():
+    for british, american in [("optimise", "optimize"), ("optimisation", "optimization"), ("behaviour", "behavior"),
+                              ("modelling", "modeling"), ("analyse", "analyze"), ("centre", "center")]:
+        assert stem(spell(british)) == stem(spell(american)), british
+    assert spell("rise") == "rise" and spell("four") == "four"  # short words are left alone
+
+
 def test_tokenize_latin_as_typed_and_chinese_by_words():
-    terms = tokenize("导出MindIR格式，np.random.uniform 和 save_checkpoint；梯度截断", "zh")
+    terms = tokenize("导出MindIR格式，np.random.uniform 和 save_checkpoint；梯度截断")
     for term in ["mindir", "np.random.uniform", "np", "uniform", "save_checkpoint", "checkpoint", "导出", "格式", "梯度截断", "梯度", "截断"]:
         assert term in terms
     assert "，" not in terms and "；" not in terms  # punctuation is never a term
 
 
-def test_tokenize_english_stems_but_keeps_code():
-    terms = tokenize("Exporting Checkpoints with np.zeros", "en")
+def test_tokenize_stems_but_keeps_code():
+    terms = tokenize("Exporting Checkpoints with np.zeros")
     assert {"export", "checkpoint", "np.zeros", "np", "zero"} <= set(terms)
 
 
 def test_tokenize_full_width_and_case():
-    assert tokenize("ＯＭ模型 PyNative", "zh")[:2] == ["om", "pynative"]
+    assert tokenize("ＯＭ模型 PyNative")[:2] == ["om", "pynativ"]
 
 
-def test_stop_words_are_not_indexed():
-    assert tokenize("What is the export of 模型的导出", "en") == ["export", "模型", "导出"]
+def test_stop_and_question_words_are_not_indexed():
+    assert tokenize("What is the export of 模型的导出") == ["export", "模型", "导出"]
+    assert tokenize("为什么怎么如何能不能是否 how can I") == []
 
 
-def test_pages_are_runs_of_docs():
-    rows = [("a.html", "x", "q", "a"), ("a.html", "y", "q", "a"), ("b.html", "z", "q", "a")]
-    assert build_index(rows, "en")["pages"] == [["a.html", 2], ["b.html", 1]]
+def test_query_words_drop_question_words_unless_nothing_else():
+    vocabulary = {"梯度截断", "梯度", "截断", "gradient", "clip"}
+    assert [w for w, _, _ in query_words("为什么梯度截断不能用", vocabulary)][0] == "梯度截断"
+    assert [w for w, _, _ in query_words("how do I clip gradients", vocabulary)] == ["clip", "gradient"]
+    assert [w for w, _, _ in query_words("为什么", vocabulary)] == ["为什么"]
+
+
+def test_query_words_keep_offsets_of_what_was_typed():
+    assert query_words("np.zeros 梯度", {"np", "zero", "梯度"}) == [("np", 0, 2), ("zero", 3, 8), ("梯度", 9, 11)]
+
+
+def rows(*texts):
+    return [Row("p.html", "Page", f"q{n}", q, a) for n, (q, a) in enumerate(texts)]
+
+
+def test_pages_are_runs_of_docs_with_titles():
+    found = [Row("a.html", "A", "x", "q", "a"), Row("a.html", "A", "y", "q", "a"), Row("b.html", "B", "z", "q", "a")]
+    assert build_index("en", found, analyze([("q", "a")] * 3))["pages"] == [["a.html", 2, "A"], ["b.html", 1, "B"]]
 
 
 def test_postings_round_trip():
-    entries = [(0, 4), (3, 1), (40, 7), (1000, 2)]
+    entries = [(0, 4), (3, 1), (40, 15), (1000, 2)]
     assert decode_postings(encode_postings(entries)) == entries
 
 
 def test_build_index_title_bit_and_tf():
-    index = build_index([("p.html", "a", "梯度截断", "梯度 梯度 梯度 梯度"), ("p.html", "b", "其他", "梯度")], "zh")
-    assert index["pages"] == [["p.html", 2]]
-    assert [d[:2] for d in index["docs"]] == [["a", "梯度截断"], ["b", "其他"]]
+    found = rows(("梯度截断", "梯度 梯度 梯度 梯度"), ("其他", "梯度"))
+    index = build_index("zh", found, analyze([(r.question, r.answer) for r in found]))
+    assert [d[:2] for d in index["docs"]] == [["q0", "梯度截断"], ["q1", "其他"]]
     assert decode_postings(index["terms"]["梯度"]) == [(0, 4 | 3), (1, 1)]
     assert decode_postings(index["terms"]["截断"]) == [(0, 4)]
+
+
+def test_the_other_language_adds_only_what_the_reader_language_lacks():
+    zh = rows(("请问MindSpore支持梯度截断吗？", "支持。"))
+    en = analyze([("Does MindSpore support gradient clipping?", "Yes.")])
+    index = build_index("zh", zh, analyze([(r.question, r.answer) for r in zh]), {"q0": en[0]})
+    assert decode_postings(index["terms"]["clip"]) == [(0, 8 | 4)]  # other language, in the question
+    assert decode_postings(index["terms"][term("mindspore")]) == [(0, 4)]  # the reader's own, once
+    assert index["docs"][0][1] == "请问MindSpore支持梯度截断吗？"  # shown in the reader's language
+
+
+def test_index_ships_the_tokenizer_contract():
+    from faqlib.tokenizer import CONTRACT
+    found = rows(("q", "a"))
+    index = build_index("en", found, analyze([("q", "a")]))
+    assert index["contract"] == CONTRACT and index["text"] == {"chunk": 100, "count": 1}
+
+
+def test_text_files_hold_answers_in_chunks_and_never_close_the_script():
+    found = [Row("p.html", "P", f"q{n}", "q", f"answer {n} </script>") for n in range(150)]
+    files = text_files(found)
+    assert sorted(files) == ["text-0.js", "text-1.js"]
+    assert files["text-1.js"].startswith("faqSearchText(1,") and "</script>" not in files["text-1.js"]
+    assert json.loads(files["text-1.js"][len("faqSearchText(1,"):-2])[0] == "answer 100 </script>"
 
 
 # ------------------------------------------------------------------ background
 
 def test_background_index_equals_the_index_built_here():
     from faqlib import background
-    from faqlib.search import index_file_text
-
-    rows = [("p.html", "a", "请问MindSpore支持梯度截断吗？", "支持，见 np.random.uniform。"), ("p.html", "b", "Ascend", "NPU")]
-    assert background.submit(index_file_text, "zh", rows).result(timeout=120) == index_file_text("zh", rows)
+    texts = [("请问MindSpore支持梯度截断吗？", "支持，见 np.random.uniform。"), ("Ascend", "NPU")]
+    assert background.submit(analyze, texts).result(timeout=120) == analyze(texts)
 
 
 def test_background_falls_back_to_running_here(monkeypatch):

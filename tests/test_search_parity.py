@@ -1,43 +1,73 @@
-"""The worker tokenizes as faqlib/search.py does (same words in, same terms out)."""
+"""One tokenizer contract: the worker reads queries exactly as faqlib/tokenizer.py does.
+
+The worker's function runs in a page with a stand-in worker scope, set up with
+each language's real index; every dev query and every question of the site
+goes through both halves, and the terms (with their offsets) must be equal.
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from faqlib.search import normalize, stem
+import pytest
+from faqlib.hant import convert
+from faqlib.tokenizer import CONTRACT, normalize, query_words, stem
 
-from tests.conftest import lang_root
+from tests.conftest import LANGS, lang_root
+from tests.search_eval import read_queries
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY_FILES = [ROOT.parent / "shared" / "eval" / "queries-dev.tsv", *sorted((ROOT / "tests" / "data").glob("queries-*.tsv"))]
 
 WORDS = [
     "checkpoints", "checkpoint", "clipping", "clip", "exporting", "exported", "export", "devices", "device",
     "quantized", "quantization", "models", "computing", "compute", "supports", "using", "parallel",
     "parallelism", "libraries", "classes", "boxes", "matches", "wishes", "status", "analysis", "glass",
     "running", "stopped", "filled", "buzzing", "np.zeros", "save_checkpoint", "200", "a", "ckpt", "mindir",
+    "optimise", "behaviour", "modelling", "centre",
 ]
+TRADITIONAL = ["梯度截斷", "模型匯出格式", "分散式訓練", "軟體安裝失敗", "記憶體不足", "顯示卡", "著作權"]
 
-# Runs the worker's function in the page with a stand-in worker scope, to call
-# its tokenizer directly.
 LOAD = """
-words => {
+index => {
   const source = window.faqSearchWorkerSource.replace(/\\(self\\)$/, "")
   window.WorkerGlobalScope = function () {}
   const scope = Object.create(WorkerGlobalScope.prototype)
   scope.addEventListener = () => {}
   new Function("return " + source)()(scope)
-  return { stems: words.map(scope.faqSearch.stem), normal: scope.faqSearch.normalize("ＯＭ模型 PyNative Ⅻ") }
+  scope.faqSearch.setup(index)
+  window.faq = scope.faqSearch
 }
 """
 
 
-def test_stem_and_normalize_match(site, page):
-    page.goto((lang_root(site, "en") / "index.html").resolve().as_uri())
-    result = page.evaluate(LOAD, WORDS)
-    assert result["stems"] == [stem(w) for w in WORDS]
-    assert result["normal"] == normalize("ＯＭ模型 PyNative Ⅻ")
+def texts(site, lang) -> list[str]:
+    questions = json.loads((lang_root(site, lang) / "faq.json").read_text(encoding="utf-8"))["questions"]
+    queries = [q.text for path in QUERY_FILES if path.is_file() for q in read_queries(path)]
+    return queries + [q["question"] for q in questions] + TRADITIONAL + WORDS
 
 
-def test_worker_reads_the_index_format(site):
-    index = json.loads((lang_root(site, "en") / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert index["version"] == 2 and index["stem"] is True
-    assert all(len(doc) == 3 for doc in index["docs"])
-    assert sum(count for _, count in index["pages"]) == len(index["docs"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_worker_reads_queries_as_the_tokenizer_does(site, page, lang):
+    index = json.loads((lang_root(site, lang) / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert index["contract"] == CONTRACT  # the worker's rules are the ones shipped
+    page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+    page.evaluate(LOAD, index)
+    inputs = texts(site, lang)
+    assert len(inputs) > 100
+    got = page.evaluate("qs => qs.map(q => { const s = faq.toSimplified(q); return [s, faq.queryWords(s)] })", inputs)
+    vocabulary = set(index["terms"])
+    for text, (simplified, words) in zip(inputs, got):
+        assert simplified == convert(text, index["t2s"]), text
+        assert [tuple(w) for w in words] == query_words(simplified, vocabulary), text
+    assert page.evaluate("ws => ws.map(faq.stem)", WORDS) == [stem(w) for w in WORDS]
+    assert page.evaluate("faq.normalize('ＯＭ模型 PyNative Ⅻ')") == normalize("ＯＭ模型 PyNative Ⅻ")
+
+
+def test_traditional_queries_become_the_simplified_words_of_the_index(site):
+    index = json.loads((lang_root(site, "zh") / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert convert("梯度截斷", index["t2s"]) == "梯度截断"
+    assert convert("模型匯出格式", index["t2s"]) == "模型导出格式"  # a Taiwan phrase: 匯出 -> 导出
+    assert convert("分散式", index["t2s"]) == "分布式"
+    assert len(index["t2s"]["chars"][0]) < 1000  # cut down to what this index can use

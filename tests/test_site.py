@@ -165,12 +165,18 @@ def test_nothing_is_loaded_from_off_the_machine(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_index_holds_only_this_language(site, lang):
+def test_search_index_shows_this_language_and_finds_both(site, pages, lang):
+    """Results are this language's questions; the other language's words only point at them."""
+    from faqlib.search import OTHER, decode_postings
     document = json.loads((lang_root(site, lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
     index = document["docs"]
-    assert index["lang"] == lang and len(index["docs"]) == 24
-    has_cjk = any(re.search(r"[\u4e00-\u9fff]", term) for term in index["terms"])
-    assert has_cjk == (lang == "zh")
+    assert index["lang"] == lang
+    assert [d[1] for d in index["docs"]] == [q["question"] for q in faq_json(site, lang)["questions"]]
+    own_cjk = any(re.search(r"[\u4e00-\u9fff]", term) and any(code & OTHER == 0 for _, code in decode_postings(p))
+                  for term, p in index["terms"].items())
+    assert own_cjk == (lang == "zh")
+    other = [t for t, p in index["terms"].items() if all(code & OTHER for _, code in decode_postings(p))]
+    assert ("梯度截断" in other) == (lang == "en") and ("clip" in other) == (lang == "zh")
     js = (lang_root(site, lang) / "search" / "search_index.js").read_text(encoding="utf-8")
     assert js.startswith("var __index = ")
 

@@ -38,7 +38,7 @@ def reserved_problem(root: str, dest: str) -> str | None:
         what = f"the short links the build writes in {root}{SHORT_LINK_FOLDER}/"
     elif rel == FAQ_DATA:
         what = f"the {root}{FAQ_DATA} the build writes"
-    elif rel.startswith(f"{SEARCH_FOLDER}/search_index."):
+    elif rel.startswith(f"{SEARCH_FOLDER}/"):
         what = f"the search index the build writes in {root}{SEARCH_FOLDER}/"
     else:
         return None

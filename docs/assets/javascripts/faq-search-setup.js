@@ -8,7 +8,12 @@
  * 2. Browsers refuse `new Worker(file:...)`. Material answers that with a CDN
  *    iframe shim that runs search on the page's own thread; a worker built
  *    from a blob: URL runs from disk, off the main thread, so Worker is
- *    wrapped to build ours from its source (faq-search-worker.js). */
+ *    wrapped to build ours from its source (faq-search-worker.js).
+ * 3. Excerpts: Material shows text only under page-level results, and ours
+ *    are questions (#id). So the results our worker sends are watched here:
+ *    each names its answer's chunk, search/text-<n>.js, loaded as a <script>
+ *    (fetch is refused from disk) only when a result needs it; the excerpt
+ *    goes under the result's title. */
 (function () {
   "use strict"
   var script = document.currentScript
@@ -19,15 +24,89 @@
   data.search = script.getAttribute("data-worker")
   config.textContent = JSON.stringify(data)
 
-  var source = window.faqSearchWorkerSource
-  if (location.protocol !== "file:" || !source || !window.Worker) return
   var NativeWorker = window.Worker
+  if (!NativeWorker) return
   var ours = new URL(data.search, location.href).href
+  var root = new URL(data.base.replace(/\/?$/, "/"), location.href)
+  var fromDisk = location.protocol === "file:"
   function Worker(url, options) {
     if (new URL(url, location.href).href !== ours) return new NativeWorker(url, options)
-    var blob = new Blob([source], { type: "text/javascript" })
-    return new NativeWorker(URL.createObjectURL(blob), options)
+    var source = window.faqSearchWorkerSource
+    var worker = fromDisk && source
+      ? new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), options)
+      : new NativeWorker(url, options)
+    // Registered before Material's own listener, so it sees results first.
+    worker.addEventListener("message", function (ev) {
+      if (ev.data && ev.data.type === 3) excerptsFor(ev.data.data.items)
+    })
+    return worker
   }
   Worker.prototype = NativeWorker.prototype
   window.Worker = Worker
+
+  var wanted = new Map() // result address without ?h= -> {doc, chunk, marks}
+  var chunks = {}        // chunk number -> answers, or a list of callbacks while loading
+  var SHOWN = 20         // excerpts prepared for the first results only
+
+  function key(href) {
+    var url = new URL(href, root)
+    url.search = ""
+    return url.href
+  }
+
+  function excerptsFor(items) {
+    wanted = new Map()
+    items.slice(0, SHOWN).forEach(function (group) {
+      var item = group[0]
+      if (!item.faq) return
+      wanted.set(key(item.location), item.faq)
+      load(Math.floor(item.faq.doc / item.faq.chunk))
+    })
+    watch()
+  }
+
+  /* search/text-<n>.js calls faqSearchText(n, answers). */
+  window.faqSearchText = function (n, answers) {
+    chunks[n] = answers
+    decorate()
+  }
+
+  function load(n) {
+    if (chunks[n]) return
+    chunks[n] = "loading"
+    var tag = document.createElement("script")
+    tag.src = new URL("search/text-" + n + ".js", root).href
+    tag.onerror = function () { delete chunks[n] } // try again with the next query
+    document.head.appendChild(tag)
+  }
+
+  /* Puts the excerpt under each shown result that has its answer loaded;
+   * Material renders results in batches as the list scrolls, so this runs on
+   * every change of the list too. */
+  function decorate() {
+    var markup = window.faqSearchMarkup
+    if (!markup) return
+    document.querySelectorAll(".md-search-result__link").forEach(function (link) {
+      var article = link.querySelector(".md-search-result__article")
+      var info = wanted.get(key(link.getAttribute("href")))
+      if (!article || !info || article.querySelector(".faq-excerpt")) return
+      var answers = chunks[Math.floor(info.doc / info.chunk)]
+      if (!Array.isArray(answers)) return
+      var text = answers[info.doc % info.chunk]
+      if (!text) return
+      var excerpt = document.createElement("p")
+      excerpt.className = "md-search-result__teaser faq-excerpt"
+      excerpt.innerHTML = markup.excerpt(text, info.marks) // escaped by excerpt()
+      article.appendChild(excerpt)
+    })
+  }
+
+  var observed = null
+  function watch() {
+    var list = document.querySelector(".md-search-result__list")
+    if (!list || list === observed) return decorate()
+    observed = list
+    new MutationObserver(decorate).observe(list, { childList: true })
+    decorate()
+  }
 })()

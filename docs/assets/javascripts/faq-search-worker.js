@@ -1,26 +1,84 @@
 /* Offline FAQ search, as a worker speaking Material's search protocol
  * (messages SETUP 0, READY 1, QUERY 2, RESULT 3), over the compact index of
- * hooks/faqlib/search.py. Tokenizing here must match that file.
+ * hooks/faqlib/search.py.
+ *
+ * Every rule of what a term is (patterns, stop words, spellings) comes with
+ * the index, from hooks/faqlib/tokenizer.py; only stem() and queryWords() are
+ * written here too, and tests/test_search_parity.py compares them with the
+ * Python ones.
  *
  * Loaded twice: as a Worker over http, and as a page script that only exposes
  * its own source, from which faq-search-setup.js builds a blob: worker when
  * the site is opened from disk. */
 (function faqSearchWorker(scope) {
   "use strict"
+
+  function escapeHTML(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]
+    })
+  }
+
+  /* Escaped text with the given words marked, longest word first. The only
+   * place that turns text into result markup: the worker's titles, and the
+   * page's excerpts (faq-search-setup.js, through faqSearchMarkup). */
+  function highlight(text, words) {
+    var patterns = words.filter(function (w) { return w.length > 0 })
+      .sort(function (a, b) { return b.length - a.length })
+      // A Latin term is a stem ('clip'): mark the whole word ('clipping').
+      .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + (/[a-z0-9]$/.test(w) ? "[a-z0-9]*" : "") })
+    text = text.normalize("NFKC")
+    if (!patterns.length) return escapeHTML(text)
+    var re = new RegExp(patterns.join("|"), "gi")
+    var out = "", last = 0, match
+    while ((match = re.exec(text))) {
+      if (!match[0].length) { re.lastIndex++; continue }
+      out += escapeHTML(text.slice(last, match.index)) + "<mark>" + escapeHTML(match[0]) + "</mark>"
+      last = match.index + match[0].length
+    }
+    return out + escapeHTML(text.slice(last))
+  }
+
+  var EXCERPT_WIDTH = 150 // about two lines: an ideograph counts 2, other characters 1
+  var EXCERPT_BEFORE = 40
+
+  /* One or two lines of an answer around the first of the marks found (the
+   * best first), escaped, the marks marked. */
+  function excerpt(answer, marks) {
+    var text = answer.normalize("NFKC").replace(/\s+/g, " ").trim()
+    var lower = text.toLowerCase(), at = -1
+    for (var i = 0; i < marks.length && at < 0; i++) if (marks[i]) at = lower.indexOf(marks[i].toLowerCase())
+    var width = function (c) { return /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c) ? 2 : 1 }
+    var start = Math.max(0, at), used = 0
+    while (start > 0 && used < EXCERPT_BEFORE) used += width(text[--start])
+    if (start > 0) {
+      var space = text.lastIndexOf(" ", start)
+      if (space >= 0 && start - space < 12) start = space + 1
+    }
+    var end = start
+    used = 0
+    while (end < text.length && used < EXCERPT_WIDTH) used += width(text[end++])
+    return (start > 0 ? "… " : "") + highlight(text.slice(start, end), marks) + (end < text.length ? " …" : "")
+  }
+
   if (typeof WorkerGlobalScope === "undefined" || !(scope instanceof WorkerGlobalScope)) {
     scope.faqSearchWorkerSource = "(" + faqSearchWorker.toString() + ")(self)"
+    scope.faqSearchMarkup = { highlight: highlight, excerpt: excerpt }
     return
   }
 
-  var LATIN = /[a-z0-9]+(?:[._][a-z0-9]+)*/g
-  var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
-  var TOKEN = /[a-z0-9]+(?:[._][a-z0-9]+)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
+  // Ranking: the reader's own words first, then what stands in for them.
   var TITLE_WEIGHT = 4    // a word of the question counts 4 answer mentions
-  var PREFIX_WEIGHT = 0.6 // 'parall' -> 'parallel', below an exact match
+  var OTHER_WEIGHT = 0.7  // a word of the question's other-language text
+  var PREFIX_WEIGHT = 0.6 // 'parall' -> 'parallel'
+  var JOINED_WEIGHT = 0.9 // 'check point' -> 'checkpoint'
+  var SYNONYM_WEIGHT = 0.5 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
+  var TYPO_WEIGHT = 0.4   // 'gradiant' -> 'gradient'
   var CHAR_WEIGHT = 0.5   // a single ideograph standing in for an unknown word
   var MAX_PREFIX = 50
-  var MAX_WORD = 8        // longest Chinese word tried when segmenting a query
+  var MAX_TYPOS = 8
   var MAX_RESULTS = 100
+  var MAX_MARKS = 12
 
   var index = null
 
@@ -28,7 +86,7 @@
     return text.normalize("NFKC").toLowerCase()
   }
 
-  /* Mirror of faqlib.search.stem. */
+  /* Mirror of faqlib.tokenizer.stem. */
   function stem(word) {
     if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word
     if (word.length > 4 && /ies$/.test(word)) word = word.slice(0, -3) + "y"
@@ -50,41 +108,106 @@
     return word
   }
 
+  /* faqlib.tokenizer.spell, from the contract's rules. */
+  function spell(word) {
+    var rules = index.contract.spelling
+    for (var i = 0; i < rules.length; i++) {
+      var suffix = rules[i][0]
+      if (word.length >= rules[i][2] && word.slice(-suffix.length) === suffix)
+        return word.slice(0, -suffix.length) + rules[i][1]
+    }
+    return word
+  }
+
+  function term(word) {
+    return /^[a-z]+$/.test(word) ? stem(spell(word)) : word
+  }
+
   function setup(data) {
+    var contract = data.contract
     var vocab = Object.keys(data.terms).sort()
+    var byLength = []
+    vocab.forEach(function (t) {
+      if (/^[a-z]+$/.test(t)) (byLength[t.length] = byLength[t.length] || []).push(t)
+    })
     var lengths = 0
     data.docs.forEach(function (doc) { lengths += doc[2] })
-    // pages are [url, number of docs] in doc order
+    // pages are [url, number of docs, title] in doc order
     var pageOf = new Array(data.docs.length), next = 0
     data.pages.forEach(function (page) {
       for (var i = 0; i < page[1]; i++) pageOf[next++] = page[0]
     })
-    index = { data: data, vocab: vocab, cache: new Map(), total: data.docs.length, pageOf: pageOf,
-              averageTitle: lengths / Math.max(1, data.docs.length) || 1 }
+    var trad = Array.from(data.t2s.chars[0]), simp = Array.from(data.t2s.chars[1])
+    var chars = new Map()
+    trad.forEach(function (c, i) { chars.set(c, simp[i]) })
+    var longest = 1
+    Object.keys(data.t2s.phrases).forEach(function (p) { longest = Math.max(longest, p.length) })
+    index = {
+      data: data, vocab: vocab, byLength: byLength, cache: new Map(), total: data.docs.length,
+      pageOf: pageOf, averageTitle: lengths / Math.max(1, data.docs.length) || 1,
+      contract: contract,
+      latin: new RegExp("^(?:" + contract.latin + ")$"),
+      cjk: new RegExp("^(?:" + contract.cjk + ")$"),
+      token: new RegExp(contract.latin + "|" + contract.cjk, "g"),
+      stop: new Set(contract.stopWords),
+      chars: chars, phrases: data.t2s.phrases, longestPhrase: longest,
+      synonyms: data.synonyms.map(function (group) { return { words: group, parsed: null } })
+    }
   }
 
-  /* 'a,1c,…' -> {docs, codes}, decoded on first use only. */
-  function postings(term) {
-    var hit = index.cache.get(term)
-    if (hit) return hit
-    var encoded = index.data.terms[term]
-    var docs = [], codes = [], doc = 0
-    if (encoded) {
-      var parts = encoded.split(",")
-      for (var i = 0; i < parts.length; i++) {
-        var value = parseInt(parts[i], 36)
-        doc += Math.floor(value / 8)
-        docs.push(doc)
-        codes.push(value % 8)
+  /* Traditional to Simplified with the index's slice of OpenCC (faqlib/hant.py):
+   * longest phrase first, then character by character. */
+  function toSimplified(text) {
+    var chars = Array.from(text), out = "", phrases = index.phrases
+    for (var i = 0; i < chars.length;) {
+      var found = false
+      for (var size = Math.min(index.longestPhrase, chars.length - i); size > 1; size--) {
+        var hit = phrases[chars.slice(i, i + size).join("")]
+        if (typeof hit === "string") { out += hit; i += size; found = true; break }
       }
+      if (!found) { out += index.chars.get(chars[i]) || chars[i]; i++ }
     }
-    hit = { docs: docs, codes: codes }
-    index.cache.set(term, hit)
-    return hit
+    return out
   }
 
   function has(term) {
     return Object.prototype.hasOwnProperty.call(index.data.terms, term)
+  }
+
+  /* Mirror of faqlib.tokenizer.segment. */
+  function segment(run, known) {
+    var words = []
+    for (var i = 0; i < run.length;) {
+      var size = Math.min(index.contract.maxWord, run.length - i)
+      while (size > 1 && !known(run.substr(i, size))) size--
+      words.push([run.substr(i, size), i])
+      i += size
+    }
+    return words
+  }
+
+  /* Mirror of faqlib.tokenizer.query_words: [term, start, end] of a query in
+   * Simplified Chinese; stop words dropped unless nothing else is left. */
+  function queryWords(query) {
+    var text = normalize(query), words = [], match
+    var known = function (w) { return has(w) || index.stop.has(w) }
+    index.token.lastIndex = 0
+    while ((match = index.token.exec(text))) {
+      var token = match[0], start = match.index
+      if (index.cjk.test(token)) {
+        segment(token, known).forEach(function (s) { words.push([s[0], start + s[1], start + s[1] + s[0].length]) })
+      } else if (/[._]/.test(token) && !has(term(token))) {
+        var at = start
+        token.split(/([._])/).forEach(function (part) {
+          if (part && part !== "." && part !== "_") words.push([term(part), at, at + part.length])
+          at += part.length
+        })
+      } else {
+        words.push([term(token), start, start + token.length])
+      }
+    }
+    var content = words.filter(function (w) { return !index.stop.has(w[0]) })
+    return content.length ? content : words
   }
 
   function withPrefix(prefix) {
@@ -101,116 +224,181 @@
     return out
   }
 
-  /* Words of an unspaced Chinese run: longest words of the index first,
-   * single ideographs where no word fits. */
-  function segment(run) {
-    var words = []
-    for (var i = 0; i < run.length;) {
-      var size = Math.min(MAX_WORD, run.length - i)
-      while (size > 1 && !has(run.substr(i, size))) size--
-      words.push(run.substr(i, size))
-      i += size
+  /* Optimal string alignment distance, or max + 1 once it exceeds max. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1
+    var prev2 = null, prev = [], row
+    for (var j = 0; j <= b.length; j++) prev[j] = j
+    for (var i = 1; i <= a.length; i++) {
+      row = [i]
+      var best = i
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1
+        var d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1)
+        row[j] = d
+        if (d < best) best = d
+      }
+      if (best > max) return max + 1
+      prev2 = prev
+      prev = row
     }
-    return words
+    return prev[b.length]
   }
 
-  /* Query -> groups of alternative terms; a document scores a group by its
-   * best alternative. Each group is one word of the query. */
-  function parse(query) {
-    var groups = []
-    var tokens = normalize(query).match(TOKEN) || []
-    tokens.forEach(function (token) {
-      if (CJK.test(token)) {
-        CJK.lastIndex = 0
-        segment(token).forEach(function (word) {
-          groups.push({ word: word, alts: [[word, word.length > 1 ? 1 : CHAR_WEIGHT]] })
-        })
-        return
-      }
-      CJK.lastIndex = 0
-      var parts = /[._]/.test(token) && !has(token) ? token.split(/[._]/).filter(Boolean) : [token]
-      parts.forEach(function (word) {
-        var exact = index.data.stem ? stem(word) : word
-        var alts = [[exact, 1]]
-        if (exact !== word) alts.push([word, 1])
-        if (word.length >= 3)
-          withPrefix(exact).forEach(function (term) { alts.push([term, PREFIX_WEIGHT]) })
-        groups.push({ word: word, alts: alts })
+  /* Index words within one edit of a typed word of 5+ letters, two from 9+. */
+  function typos(word, typed) {
+    if (typed.length < 5 || !/^[a-z]+$/.test(word)) return []
+    var max = typed.length >= 9 ? 2 : 1, out = []
+    for (var len = word.length - max; len <= word.length + max; len++) {
+      ;(index.byLength[len] || []).forEach(function (t) {
+        if (t !== word && out.length < MAX_TYPOS && distance(word, t, max) <= max) out.push(t)
       })
-    })
-    return groups
+    }
+    return out
+  }
+
+  /* 'a,1c,…' -> {docs, codes}, decoded on first use only. */
+  function postings(term) {
+    var hit = index.cache.get(term)
+    if (hit) return hit
+    var encoded = index.data.terms[term]
+    var docs = [], codes = [], doc = 0
+    if (encoded) {
+      var parts = encoded.split(",")
+      for (var i = 0; i < parts.length; i++) {
+        var value = parseInt(parts[i], 36)
+        doc += Math.floor(value / 16)
+        docs.push(doc)
+        codes.push(value % 16)
+      }
+    }
+    hit = { docs: docs, codes: codes }
+    index.cache.set(term, hit)
+    return hit
   }
 
   /* A question word counts TITLE_WEIGHT, more in short questions, less in
-   * long ones; answer mentions add 1 + log(tf), tf capped at 3 at build time. */
+   * long ones; answer mentions add 1 + log(tf), tf capped at 3 at build time;
+   * the other language's text counts OTHER_WEIGHT of that. */
   function fieldWeight(code, doc) {
     var tf = code & 3
     var title = code & 4 ? TITLE_WEIGHT / (0.5 + 0.5 * index.data.docs[doc][2] / index.averageTitle) : 0
-    return title + (tf ? 1 + Math.log(tf) : 0)
+    return (title + (tf ? 1 + Math.log(tf) : 0)) * (code & 8 ? OTHER_WEIGHT : 1)
   }
 
-  function escapeHTML(text) {
-    return text.replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]
+  /* doc -> score of the best of some alternative terms [term, weight]. */
+  function scoreAlternatives(alts) {
+    var best = new Map()
+    alts.forEach(function (alt) {
+      var list = postings(alt[0])
+      if (!list.docs.length) return
+      var idf = Math.log(1 + index.total / list.docs.length)
+      for (var i = 0; i < list.docs.length; i++) {
+        var s = alt[1] * idf * fieldWeight(list.codes[i], list.docs[i])
+        if (!(best.get(list.docs[i]) >= s)) best.set(list.docs[i], s)
+      }
     })
+    return best
   }
 
-  /* Escaped title with the query words marked. */
-  function highlight(title, words) {
-    var patterns = words.filter(function (w) { return w.length > 0 })
-      .sort(function (a, b) { return b.length - a.length })
-      .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") })
-    if (!patterns.length) return escapeHTML(title)
-    var re = new RegExp(patterns.join("|"), "gi")
-    var out = "", last = 0, match
-    var text = title.normalize("NFKC")
-    while ((match = re.exec(text))) {
-      if (!match[0].length) { re.lastIndex++; continue }
-      out += escapeHTML(text.slice(last, match.index)) + "<mark>" + escapeHTML(match[0]) + "</mark>"
-      last = match.index + match[0].length
+  /* doc -> score of the docs holding every one of some terms, times weight. */
+  function scoreAll(terms, weight) {
+    var total = null
+    terms.forEach(function (t) {
+      var one = scoreAlternatives([[t, weight]])
+      if (total === null) { total = one; return }
+      var both = new Map()
+      total.forEach(function (s, doc) { if (one.has(doc)) both.set(doc, s + one.get(doc)) })
+      total = both
+    })
+    return total || new Map()
+  }
+
+  /* The concepts of a query: each covers some of its words, and scores docs. */
+  function concepts(words, raw) {
+    var out = []
+    words.forEach(function (w, i) {
+      var word = w[0], typed = raw.slice(w[1], w[2]), alts = []
+      if (index.cjk.test(word)) {
+        alts.push([word, word.length > 1 ? 1 : CHAR_WEIGHT])
+      } else {
+        alts.push([word, 1])
+        if (typed !== word && /^[a-z0-9]+$/.test(typed)) alts.push([typed, 1])
+        if (typed.length >= 3) withPrefix(word).forEach(function (t) { alts.push([t, PREFIX_WEIGHT]) })
+        if (!has(word)) typos(word, typed).forEach(function (t) { alts.push([t, TYPO_WEIGHT]) })
+      }
+      out.push({ covers: [i], marks: alts.map(function (a) { return a[0] }), scores: scoreAlternatives(alts) })
+      // Two Latin words typed apart that the text writes as one.
+      var next = words[i + 1]
+      if (next && /^[a-z]+$/.test(typed) && next[1] === w[2] + 1) {
+        var joined = term(typed + raw.slice(next[1], next[2]))
+        if (has(joined)) out.push({ covers: [i, i + 1], marks: [joined], scores: scoreAll([joined], JOINED_WEIGHT) })
+      }
+    })
+    // Synonyms: a group word found in the query, as consecutive words,
+    // stands for every other word of its group.
+    var terms = words.map(function (w) { return w[0] })
+    index.synonyms.forEach(function (group) {
+      if (!group.parsed) group.parsed = group.words.map(function (g) {
+        return queryWords(toSimplified(g)).map(function (w) { return w[0] })
+      })
+      group.parsed.forEach(function (member, m) {
+        var at = find(terms, member)
+        if (at < 0) return
+        var covers = member.map(function (_, k) { return at + k })
+        group.parsed.forEach(function (other, o) {
+          if (o === m || !other.length || !other.every(has)) return
+          out.push({ covers: covers, marks: other, scores: scoreAll(other, SYNONYM_WEIGHT) })
+        })
+      })
+    })
+    return out
+  }
+
+  function find(list, part) {
+    if (!part.length) return -1
+    outer: for (var i = 0; i + part.length <= list.length; i++) {
+      for (var k = 0; k < part.length; k++) if (list[i + k] !== part[k]) continue outer
+      return i
     }
-    return out + escapeHTML(text.slice(last))
+    return -1
   }
 
   function search(query) {
-    var groups = parse(query).filter(function (group) {
-      return group.alts.some(function (alt) { return has(alt[0]) })
-    })
-    var scores = new Map()
-    groups.forEach(function (group, g) {
-      var best = new Map()
-      group.alts.forEach(function (alt) {
-        var list = postings(alt[0])
-        if (!list.docs.length) return
-        var idf = Math.log(1 + index.total / list.docs.length)
-        for (var i = 0; i < list.docs.length; i++) {
-          var s = alt[1] * idf * fieldWeight(list.codes[i], list.docs[i])
-          if (!(best.get(list.docs[i]) >= s)) best.set(list.docs[i], s)
-        }
-      })
-      best.forEach(function (s, doc) {
-        var entry = scores.get(doc) || { doc: doc, score: 0, matched: 0, words: {} }
+    var raw = normalize(toSimplified(query))
+    var words = queryWords(raw)
+    var found = concepts(words, raw)
+    var docs = new Map()
+    found.forEach(function (concept) {
+      concept.scores.forEach(function (s, doc) {
+        var entry = docs.get(doc)
+        if (!entry) docs.set(doc, entry = { doc: doc, score: 0, covered: new Set(), marks: [] })
         entry.score += s
-        entry.matched += 1
-        entry.words[group.word] = true
-        scores.set(doc, entry)
+        concept.covers.forEach(function (i) { entry.covered.add(i) })
+        entry.marks.push([s, concept.marks])
       })
     })
-    var ranked = Array.from(scores.values()).sort(function (a, b) {
-      return b.matched - a.matched || b.score - a.score || a.doc - b.doc
+    var ranked = Array.from(docs.values()).sort(function (a, b) {
+      return b.covered.size - a.covered.size || b.score - a.score || a.doc - b.doc
     }).slice(0, MAX_RESULTS)
-    var words = groups.map(function (group) { return group.word })
-    var marks = words.concat(words.map(stem))
     return ranked.map(function (entry) {
       var doc = index.data.docs[entry.doc]
       var terms = {}
-      words.forEach(function (w) { terms[w] = !!entry.words[w] })
+      words.forEach(function (w, i) { terms[raw.slice(w[1], w[2])] = entry.covered.has(i) })
+      // The words to mark, from the concept that scored this doc best.
+      var marks = []
+      entry.marks.sort(function (a, b) { return b[0] - a[0] }).forEach(function (m) {
+        m[1].forEach(function (t) { if (marks.length < MAX_MARKS && marks.indexOf(t) < 0) marks.push(t) })
+      })
       return [{
         location: index.pageOf[entry.doc] + "#" + doc[0],
         title: highlight(doc[1], marks),
         text: "",
-        score: entry.score * entry.matched,
-        terms: terms
+        score: entry.score * entry.covered.size,
+        terms: terms,
+        // For the excerpt under the result (faq-search-setup.js).
+        faq: { doc: entry.doc, chunk: index.data.text.chunk, marks: marks }
       }]
     })
   }
@@ -225,6 +413,9 @@
     }
   })
 
-  // For tests of the tokenizer against faqlib/search.py.
-  scope.faqSearch = { stem: stem, normalize: normalize, segment: segment, parse: parse }
+  // For tests of the tokenizer against faqlib/tokenizer.py.
+  scope.faqSearch = {
+    setup: setup, stem: stem, normalize: normalize, queryWords: queryWords,
+    toSimplified: toSimplified, search: search, highlight: highlight
+  }
 })(self)

@@ -1,0 +1,184 @@
+"""The tokenizer contract: the one place that decides what a search term is.
+
+Both halves of the search follow it: the build (faqlib/search.py, this
+module's `tokenize`) and the reader's browser
+(docs/assets/javascripts/faq-search-worker.js). The worker holds no rules of
+its own: `CONTRACT` is shipped inside every index and the worker builds its
+patterns, stop words and spelling rules from it. Two functions are written in
+both languages, `stem` and `query_words`; tests/test_search_parity.py runs
+every dev query and every question through both and compares the terms.
+
+Chinese text is segmented by jieba (search mode, with a MindSpore dictionary)
+at build time; a query is segmented in the browser by longest match against
+the index's own vocabulary, which needs no dictionary download.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Container
+from functools import lru_cache
+from pathlib import Path
+
+#: Latin tokens as people type them: 'np.random.uniform', 'save_checkpoint'.
+LATIN = r"[a-z0-9]+(?:[._][a-z0-9]+)*"
+#: Runs of CJK ideographs.
+CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+#: Longest Chinese word tried when segmenting a query.
+MAX_WORD = 8
+#: Words too common to tell questions apart, and the words of asking itself
+#: (how / why / can / 怎么 / 为什么 / 能不能 …). They are not indexed, and a
+#: query's own are dropped: they weigh nothing, in either language.
+STOP_WORDS = frozenset(
+    # English function words
+    "a an the to of and or in on at is are be been was were it its this that these those for with as by from "
+    "do does did i you we he she they them their your our my me us has have had but into about so than then "
+    "there if will would should could shall may might must can cannot not no yes also just only any some "
+    # English question words
+    "what when where which who whom whose why how whether please possible able way".split()
+    # Chinese particles and function words
+    + list("的了是和与及或吗呢吧啊也都就而并等这那把被之其在么嘛呀哦")
+    # Chinese question words
+    + "怎么 怎样 怎么样 如何 为什么 为何 什么 哪些 哪个 哪里 能不能 可不可以 是不是 有没有 是否 能否 可否 "
+      "请问 一下 我们 我 你 您 他们 有 没有 会不会 要不要 怎么办 咋 咋办 啥 能 不能 可以 能够 会 不会".split()
+)
+#: British to American spellings, as (suffix, replacement, shortest word):
+#: applied to whole Latin words before stemming, to the text and the query alike.
+SPELLING = (
+    ("isations", "izations", 8), ("isation", "ization", 7),
+    ("ising", "izing", 6), ("ised", "ized", 5), ("ises", "izes", 5), ("ise", "ize", 5),
+    ("ysing", "yzing", 6), ("ysed", "yzed", 5), ("yse", "yze", 5),
+    ("elling", "eling", 7), ("elled", "eled", 6),
+    ("ours", "ors", 6), ("our", "or", 6),
+    ("tres", "ters", 6), ("tre", "ter", 5),
+)
+USER_DICT = Path(__file__).with_name("userdict.zh.txt")
+
+#: Shipped in every index: the worker's rules come from here, nowhere else.
+CONTRACT = {
+    "latin": LATIN,
+    "cjk": CJK,
+    "maxWord": MAX_WORD,
+    "stopWords": sorted(STOP_WORDS),
+    "spelling": [list(rule) for rule in SPELLING],
+}
+
+_LATIN = re.compile(LATIN)
+_CJK = re.compile(CJK)
+_TOKEN = re.compile(f"{LATIN}|{CJK}")
+_ALPHA = re.compile(r"[a-z]+")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width to ASCII) and lowercase."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def spell(word: str) -> str:
+    """American spelling of a lowercase word ('optimise' -> 'optimize')."""
+    for suffix, replacement, shortest in SPELLING:
+        if len(word) >= shortest and word.endswith(suffix):
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def stem(word: str) -> str:
+    """A light English stemmer (plural, -ing, -ed, final e), mirrored in JS.
+
+    Porter would conflate more, but it is long to mirror exactly in the
+    worker; prefix and typo matching at query time cover most of the rest.
+    """
+    if len(word) <= 3 or not _ALPHA.fullmatch(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and re.search(r"[aeiouy]", base):
+            word = base
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def term(word: str) -> str:
+    """The index term of one Latin word: American spelling, then stem."""
+    return stem(spell(word)) if _ALPHA.fullmatch(word) else word
+
+
+def latin_terms(token: str) -> list[str]:
+    """Index terms of one Latin token: itself and, for 'np.zeros', its parts."""
+    terms = [term(token)]
+    if "." in token or "_" in token:
+        terms += [term(p) for p in re.split(r"[._]", token) if p]
+    return terms
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # pragma: no cover - trivial
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.load_userdict(str(USER_DICT))
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Index terms of a text, in order: Latin tokens (+ parts), jieba search-mode words."""
+    text = normalize(text)
+    terms: list[str] = []
+    for token in _LATIN.findall(text):
+        if token not in STOP_WORDS:
+            terms += [t for t in latin_terms(token) if t not in STOP_WORDS]
+    runs = _CJK.findall(text)
+    if runs:
+        jieba = _jieba()
+        for run in runs:
+            terms += [w for w in jieba.cut_for_search(run) if w not in STOP_WORDS and _CJK.fullmatch(w)]
+    return terms
+
+
+def segment(run: str, known: Callable[[str], bool]) -> list[tuple[str, int]]:
+    """(word, offset) of an unspaced Chinese run: the longest known words first,
+    single ideographs where none fits (the worker's segment())."""
+    words, i = [], 0
+    while i < len(run):
+        size = min(MAX_WORD, len(run) - i)
+        while size > 1 and not known(run[i:i + size]):
+            size -= 1
+        words.append((run[i:i + size], i))
+        i += size
+    return words
+
+
+def query_words(query: str, vocabulary: Container[str]) -> list[tuple[str, int, int]]:
+    """(term, start, end) of a query already in Simplified Chinese, as the worker
+    reads it: stop words dropped unless nothing else is left."""
+    text = normalize(query)
+
+    def known(word: str) -> bool:
+        return word in vocabulary or word in STOP_WORDS
+
+    words: list[tuple[str, int, int]] = []
+    for match in _TOKEN.finditer(text):
+        token, start = match.group(), match.start()
+        if _CJK.fullmatch(token):
+            words += [(w, start + at, start + at + len(w)) for w, at in segment(token, known)]
+        elif ("." in token or "_" in token) and term(token) not in vocabulary:
+            at = start
+            for part in re.split(r"([._])", token):
+                if part and part not in "._":
+                    words.append((term(part), at, at + len(part)))
+                at += len(part)
+        else:
+            words.append((term(token), start, match.end()))
+    content = [w for w in words if w[0] not in STOP_WORDS]
+    return content or words

@@ -24,6 +24,7 @@ class Query:
     lang: str
     text: str
     expected: tuple[int, ...]
+    kind: str = "-"
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Report:
     top3: int = 0
     misses: list[str] = field(default_factory=list)
     times: list[float] = field(default_factory=list)
+    kinds: dict[str, list[int]] = field(default_factory=dict)  # kind -> [total, top1, top3]
 
     @property
     def recall1(self) -> float:
@@ -50,8 +52,9 @@ def read_queries(path: Path) -> list[Query]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        lang, text, expected = line.split("\t")
-        queries.append(Query(lang.strip(), text.strip(), tuple(int(n) for n in expected.split(","))))
+        lang, text, expected, *kind = line.split("\t")
+        queries.append(Query(lang.strip(), text.strip(), tuple(int(n) for n in expected.split(",")),
+                             kind[0].strip() if kind else "-"))
     return queries
 
 
@@ -77,10 +80,13 @@ def evaluate(site: Path, queries: list[Query], page_factory) -> dict[str, Report
             expected = {ids[n - 1] for n in query.expected}
             report.total += 1
             report.times.append(result["ms"])
-            report.top1 += bool(anchors[:1] and anchors[0] in expected)
-            report.top3 += bool(expected & set(anchors[:3]))
+            top1, top3 = bool(anchors[:1] and anchors[0] in expected), bool(expected & set(anchors[:3]))
+            report.top1 += top1
+            report.top3 += top3
+            kind = report.kinds.setdefault(query.kind, [0, 0, 0])
+            kind[0], kind[1], kind[2] = kind[0] + 1, kind[1] + top1, kind[2] + top3
             if not anchors[:1] or anchors[0] not in expected:
-                report.misses.append(f"{query.text!r}: expected {sorted(expected)}, got {anchors[:3]}")
+                report.misses.append(f"[{query.kind}] {query.text!r}: expected {sorted(expected)}, got {anchors[:3]}")
         page.close()
     return reports
 
@@ -115,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
             f"results shown after the last keystroke: median {statistics.median(report.times):.0f} ms, "
             f"p95 {percentile(report.times, 95):.0f} ms, max {max(report.times):.0f} ms"
         )
+        for kind, (total, top1, top3) in sorted(report.kinds.items()):
+            print(f"  {kind:12} {total:3} queries  recall@1 {top1 / total:.2f}  recall@3 {top3 / total:.2f}")
         for miss in report.misses:
             print(f"  miss@1 {miss}")
     return 0

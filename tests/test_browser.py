@@ -198,6 +198,7 @@ READERS_WORDS = [
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), READERS_WORDS)
+@pytest.mark.parametrize("search_page", ["file"], indirect=True)  # ranking and markup do not depend on the scheme
 def test_readers_own_words_find_the_question(search_page, lang, query, expected):
     result = search(search_page(lang), query)
     anchors = [href.split("#")[-1] for href in result["hrefs"]]
@@ -205,6 +206,7 @@ def test_readers_own_words_find_the_question(search_page, lang, query, expected)
 
 
 @pytest.mark.parametrize(("lang", "query", "marked"), [("zh", "梯度截断", "梯度截断"), ("en", "clipping", "clipping")])
+@pytest.mark.parametrize("search_page", ["file"], indirect=True)  # ranking and markup do not depend on the scheme
 def test_results_show_an_excerpt_of_the_answer_with_the_words_marked(search_page, lang, query, marked):
     page = search_page(lang)
     search(page, query)
@@ -216,6 +218,7 @@ def test_results_show_an_excerpt_of_the_answer_with_the_words_marked(search_page
     assert answer in excerpt.inner_text()  # the reader's language
 
 
+@pytest.mark.parametrize("search_page", ["file"], indirect=True)  # ranking and markup do not depend on the scheme
 def test_typed_markup_stays_text(search_page):
     page = search_page("en")
     result = search(page, "<img src=x onerror=window.__pwned=1> clipping")

@@ -72,7 +72,7 @@
   var OTHER_WEIGHT = 0.7  // a word of the question's other-language text
   var PREFIX_WEIGHT = 0.6 // 'parall' -> 'parallel'
   var JOINED_WEIGHT = 0.9 // 'check point' -> 'checkpoint'
-  var SYNONYM_WEIGHT = 0.5 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
+  var SYNONYM_WEIGHT = 0.8 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
   var TYPO_WEIGHT = 0.4   // 'gradiant' -> 'gradient'
   var CHAR_WEIGHT = 0.5   // a single ideograph standing in for an unknown word
   var MAX_PREFIX = 50
@@ -328,12 +328,18 @@
         if (typed.length >= 3) withPrefix(word).forEach(function (t) { alts.push([t, PREFIX_WEIGHT]) })
         if (!has(word)) typos(word, typed).forEach(function (t) { alts.push([t, TYPO_WEIGHT]) })
       }
-      out.push({ covers: [i], marks: alts.map(function (a) { return a[0] }), scores: scoreAlternatives(alts) })
+      out.push({
+        covers: [i], marks: alts.map(function (a) { return a[0] }), scores: scoreAlternatives(alts),
+        exact: new Set(postings(word).docs) // docs holding the word itself, in either language
+      })
       // Two Latin words typed apart that the text writes as one.
       var next = words[i + 1]
       if (next && /^[a-z]+$/.test(typed) && next[1] === w[2] + 1) {
         var joined = term(typed + raw.slice(next[1], next[2]))
-        if (has(joined)) out.push({ covers: [i, i + 1], marks: [joined], scores: scoreAll([joined], JOINED_WEIGHT) })
+        if (has(joined)) out.push({
+          covers: [i, i + 1], marks: [joined], scores: scoreAll([joined], JOINED_WEIGHT),
+          exact: new Set(postings(joined).docs) // the reader's word, only spaced
+        })
       }
     })
     // Synonyms: a group word found in the query, as consecutive words,
@@ -369,18 +375,31 @@
     var raw = normalize(toSimplified(query))
     var words = queryWords(raw)
     var found = concepts(words, raw)
+    // Each word of the query counts once per doc, by the best concept that
+    // covers it: a synonym or typo never adds to the reader's own word, it
+    // only stands in where that word is missing.
     var docs = new Map()
     found.forEach(function (concept) {
       concept.scores.forEach(function (s, doc) {
         var entry = docs.get(doc)
-        if (!entry) docs.set(doc, entry = { doc: doc, score: 0, covered: new Set(), marks: [] })
-        entry.score += s
-        concept.covers.forEach(function (i) { entry.covered.add(i) })
+        if (!entry) docs.set(doc, entry = { doc: doc, best: new Map(), exact: 0, marks: [] })
+        if (concept.exact && concept.exact.has(doc)) entry.exact += concept.covers.length
+        var share = s / concept.covers.length
+        concept.covers.forEach(function (i) {
+          if (!(entry.best.get(i) >= share)) entry.best.set(i, share)
+        })
         entry.marks.push([s, concept.marks])
       })
     })
+    docs.forEach(function (entry) {
+      entry.covered = entry.best
+      entry.score = 0
+      entry.best.forEach(function (s) { entry.score += s })
+    })
     var ranked = Array.from(docs.values()).sort(function (a, b) {
-      return b.covered.size - a.covered.size || b.score - a.score || a.doc - b.doc
+      // More of the query's words first; then more of them as typed (a doc
+      // with the reader's own word above one with only its synonym or typo).
+      return b.covered.size - a.covered.size || b.exact - a.exact || b.score - a.score || a.doc - b.doc
     }).slice(0, MAX_RESULTS)
     return ranked.map(function (entry) {
       var doc = index.data.docs[entry.doc]

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 QUERIES ?= ../shared/eval/queries-dev.tsv
 
-.PHONY: site test serve search-eval bench clean
+.PHONY: site test serve search-eval bench clean ids import
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,17 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 # time, Ctrl-C is quiet, a failed build leaves site/ as it was (tools/make_site.py).
 site: $(VENV)/.site-installed
 	$(BIN)/python tools/make_site.py
+
+# Write a stable id into every question that lacks one, in every language,
+# and lock every id in docs/ids.yml (tools/ids.py). A second run changes nothing.
+ids: $(VENV)/.site-installed
+	$(BIN)/python tools/ids.py
+
+# Bring FAQ pages in from the upstream layout (<FROM>/zh/x.md, <FROM>/en/x.md):
+# copy, turn remote badges into links, add to the nav, run make ids.
+import: $(VENV)/.site-installed
+	@test -n "$(FROM)" || { echo "make import FROM=<folder with zh/ and en/>"; exit 2; }
+	$(BIN)/python tools/import_faq.py $(FROM) $(PAGES)
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve

@@ -2,7 +2,8 @@
 
 Other tools (a chatbot, a command line, the next site engine) read this rather
 than the HTML. Format: {"lang", "questions": [{"id", "question", "answer",
-"url", "aliases"}]} in reading order; url is relative to the file.
+"url", "aliases", "page", "page_title"}]} in reading order; url is relative to
+the file, page is the source page in every language ('feature_advice.md').
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ def faq_data(language: LanguageState) -> dict:
     return {
         "lang": language.code,
         "questions": [
-            {"id": q.id, "question": q.question, "answer": q.answer, "url": f"{url}#{q.id}", "aliases": list(q.aliases)}
-            for url, q in language.rows()
+            {"id": q.id, "question": q.question, "answer": q.answer, "url": f"{language.in_root(page.url)}#{q.id}",
+             "aliases": list(q.aliases), "page": page.base, "page_title": page.title}
+            for page in language.in_order() for q in page.questions
         ],
     }
 

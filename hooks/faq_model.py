@@ -105,6 +105,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     language.pages[page.url] = PageRecord(
         src=src, base=base, lang=static_i18n.file_language(page.file, language.code),
         url=page.url, title=page.title or "", questions=questions, problems=problems, offset=offset,
+        element_ids=frozenset(found.element_ids),
     )
     warn(list(problems))
     return html

@@ -265,7 +265,7 @@ def test_missing_translation_allowed_on_purpose(project):
 
 # ------------------------------------------------------------ configuration
 
-HOOKS = ["faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages"]
+HOOKS = ["faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages", "id_lock"]
 
 
 @pytest.mark.parametrize("hook", HOOKS)

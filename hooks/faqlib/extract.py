@@ -171,7 +171,7 @@ class _QuestionTreeprocessor(Treeprocessor):
             if not QUESTION_PREFIX.match(heading):
                 if ALMOST_QUESTION.match(heading):
                     at = locate.heading(heading, last)
-                    found.findings.append(Finding(locate.number(at), heading, "this heading starts like a question but has no ':' after 'Q'; write 'Q: …' if it is one, or reword it"))
+                    found.findings.append(Finding(locate.number(at), heading, "this heading starts like a question but has no ':' after 'Q'; write 'Q: …' if it is one, or reword it", "structure"))
                 continue
             last = locate.heading(heading, last)
             line = locate.number(last)
@@ -182,22 +182,22 @@ class _QuestionTreeprocessor(Treeprocessor):
                 text = text[: literal.start()].rstrip()
             label = text if len(text) <= 60 else text[:57] + "…"
             if literal:
-                found.findings.append(Finding(line, label, f"'{literal.group(0).strip()}' is shown as text: put a space before '{{' so that it sets the id"))
+                found.findings.append(Finding(line, label, f"'{literal.group(0).strip()}' is shown as text: put a space before '{{' so that it sets the id", "structure"))
             if not text:
                 found.findings.append(Finding(line, qid, "the question text is empty (an image or markup alone is no question); write the question after 'Q:'"))
             if not qid:
                 hint = suggest_id(text, taken)
                 taken.add(hint)
                 if not literal:
-                    found.findings.append(Finding(line, label, f"the question has no id; end the heading with a stable id such as {{#{hint}}}"))
+                    found.findings.append(Finding(line, label, f"the question has no id; end the heading with a stable id such as {{#{hint}}} (make ids writes one)", "no-id"))
             elif why := id_problem(qid):
-                found.findings.append(Finding(line, label, f"{why}; use e.g. {{#{suggest_id(text, taken)}}}"))
+                found.findings.append(Finding(line, label, f"{why}; use e.g. {{#{suggest_id(text, taken)}}}", "structure"))
             body = self._answer(parent, index, level)
             answer = ANSWER_PREFIX.sub("", self._text(body), count=1)
             if not answer.strip():
                 found.findings.append(Finding(line, label, "the question has no answer; write 'A: …' below the heading"))
             if text and (first := seen.get(_normal(text))):
-                found.findings.append(Finding(line, label, f"the same question is already asked at line {first.line}; remove or merge the duplicate"))
+                found.findings.append(Finding(line, label, f"the same question is already asked at line {first.line}; remove or merge the duplicate", "duplicate"))
             markup = QUESTION_PREFIX.sub("", inline_html(el, self._stash), count=1)
             if literal:
                 markup = _LITERAL_ATTRS.sub("", markup).rstrip()
@@ -239,7 +239,7 @@ class _QuestionTreeprocessor(Treeprocessor):
             found.findings.append(Finding(
                 locate.number(at), QUESTION_PREFIX.sub("", first_line.lstrip("# ")),
                 "this line looks like a question but is not a heading; start the line with '## ' "
-                "(no spaces before it) and leave a blank line above it"))
+                "(no spaces before it) and leave a blank line above it", "structure"))
             return at
         # A fence that never closes is a paragraph: its backticks are text, or
         # (with backticks further down) open an inline code span over lines.
@@ -251,7 +251,7 @@ class _QuestionTreeprocessor(Treeprocessor):
             found.findings.append(Finding(
                 locate.number(at), "",
                 f"the code block opened with '{start.split(chr(10), 1)[0].strip()}' is never closed; "
-                "end it with a line of ``` alone"))
+                "end it with a line of ``` alone", "structure"))
             return at
         return last
 
@@ -277,7 +277,7 @@ class _QuestionTreeprocessor(Treeprocessor):
                 if QUESTION_PREFIX.match(text):
                     found.findings.append(Finding(
                         locate.number(locate.text(text)), QUESTION_PREFIX.sub("", text),
-                        "a question written as a raw HTML heading is not read as one; write it in markdown: '## Q: … {#id}'"))
+                        "a question written as a raw HTML heading is not read as one; write it in markdown: '## Q: … {#id}'", "structure"))
             for url in attrs.links:
                 if _SCRIPT_URL.match(url):
                     found.findings.append(Finding(locate.number(locate.text(url)), "", script_link_problem(url)))
@@ -292,7 +292,7 @@ class _QuestionTreeprocessor(Treeprocessor):
                     found.findings.append(Finding(
                         locate.number(locate.text(line.strip())), text,
                         "this question is inside a code block: a fence above it is closed with a language "
-                        "(such as ```python); a closing fence is ``` alone"))
+                        "(such as ```python); a closing fence is ``` alone", "structure"))
 
 
 class _IdTreeprocessor(Treeprocessor):
@@ -318,9 +318,9 @@ class _IdTreeprocessor(Treeprocessor):
                 if not name:
                     continue
                 if counts[name] > 1:
-                    found.findings.append(Finding(q.line, q.label, f"its {what} '{name}' is also the id of another element on this page (a question's id or legacy anchor, or an HTML id); each id must be unique on its page: choose another id"))
+                    found.findings.append(Finding(q.line, q.label, f"its {what} '{name}' is also the id of another element on this page (a question's id or legacy anchor, or an HTML id); each id must be unique on its page: choose another id", "structure"))
                 elif name in toc_renamed:
-                    found.findings.append(Finding(q.line, q.label, f"its {what} '{name}' is also the anchor of another heading on this page; choose another id"))
+                    found.findings.append(Finding(q.line, q.label, f"its {what} '{name}' is also the anchor of another heading on this page; choose another id", "structure"))
 
 
 class QuestionExtension(Extension):

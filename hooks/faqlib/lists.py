@@ -10,6 +10,8 @@ from .state import LanguageState, PageRecord
 
 #: The marker as it stands in rendered HTML: a comment on a line of its own.
 MARKER = re.compile(r"^<!--\s*faq:questions\s+(?P<page>\S+\.md)\s*-->[ \t]*$", re.MULTILINE)
+#: Every page's questions, grouped under each page's title, in reading order.
+ALL_MARKER = re.compile(r"^<!--\s*faq:all-questions\s*-->[ \t]*$", re.MULTILINE)
 #: Any comment that means to be a FAQ marker (to name the ones that are not right).
 ANY_MARKER = re.compile(r"<!--\s*faq:.*?-->", re.DOTALL)
 
@@ -38,6 +40,19 @@ def expand(content: str, here: PageRecord, language: LanguageState) -> tuple[str
         href = posixpath.relpath(target.url, posixpath.dirname(here.url) or ".")
         return question_list(target, href)
 
+    def replace_all(match: re.Match) -> str:
+        groups = []
+        for target in language.in_order():
+            if target.url == here.url:
+                continue
+            href = posixpath.relpath(target.url, posixpath.dirname(here.url) or ".")
+            title = html.escape(target.title or target.base)
+            groups.append(f'<h2 class="faq-page-title"><a href="{html.escape(href)}">{title}</a></h2>\n{question_list(target, href)}')
+        if not groups:
+            problems.append(("faq:all-questions", "the question list is empty: no page of this site has questions"))
+        return "\n".join(groups)
+
+    content = ALL_MARKER.sub(replace_all, content)
     content = MARKER.sub(replace, content)
     # What is left is no marker: inline in a paragraph, or misspelt.
     problems += [("faq:", f"'{m.group(0)}' is no question list: write <!-- faq:questions page.md --> on a line of its own")

@@ -62,6 +62,9 @@ class Finding:
     line: int
     question: str
     message: str
+    #: What `make ids` makes of it: "no-id" it fixes; "duplicate" and
+    #: "structure" (what is or is not a question, an id) stop it; "content" it ignores.
+    kind: str = "content"
 
     def at(self, path: str) -> Problem:
         return Problem(path, self.line, self.question, self.message)

@@ -30,6 +30,7 @@ class PageRecord:
     questions: tuple[Question, ...] = ()
     problems: tuple[Problem, ...] = ()
     offset: int = 0  # lines of front matter before the markdown
+    element_ids: frozenset[str] = frozenset()  # every id on the rendered page
 
 
 @dataclass

@@ -80,7 +80,8 @@
     document.head.appendChild(tag)
   }
 
-  /* Puts the excerpt under each shown result that has its answer loaded;
+  /* Puts the page's name above each shown result, and the excerpt under
+   * each that has its answer loaded;
    * Material renders results in batches as the list scrolls, so this runs on
    * every change of the list too. */
   function decorate() {
@@ -89,7 +90,15 @@
     document.querySelectorAll(".md-search-result__link").forEach(function (link) {
       var article = link.querySelector(".md-search-result__article")
       var info = wanted.get(key(link.getAttribute("href")))
-      if (!article || !info || article.querySelector(".faq-excerpt")) return
+      if (!article || !info) return
+      if (info.page && !article.querySelector(".faq-result-page")) {
+        // The page the question is on, above its title (text, never markup).
+        var where = document.createElement("span")
+        where.className = "faq-result-page"
+        where.textContent = info.page
+        article.insertBefore(where, article.firstChild)
+      }
+      if (article.querySelector(".faq-excerpt")) return
       var answers = chunks[Math.floor(info.doc / info.chunk)]
       if (!Array.isArray(answers)) return
       var text = answers[info.doc % info.chunk]

@@ -133,9 +133,12 @@
     var lengths = 0
     data.docs.forEach(function (doc) { lengths += doc[2] })
     // pages are [url, number of docs, title] in doc order
-    var pageOf = new Array(data.docs.length), next = 0
-    data.pages.forEach(function (page) {
-      for (var i = 0; i < page[1]; i++) pageOf[next++] = page[0]
+    var pageOf = new Array(data.docs.length), pageNumber = new Array(data.docs.length), next = 0
+    data.pages.forEach(function (page, n) {
+      for (var i = 0; i < page[1]; i++) {
+        pageNumber[next] = n
+        pageOf[next++] = page[0]
+      }
     })
     var trad = Array.from(data.t2s.chars[0]), simp = Array.from(data.t2s.chars[1])
     var chars = new Map()
@@ -144,7 +147,7 @@
     Object.keys(data.t2s.phrases).forEach(function (p) { longest = Math.max(longest, p.length) })
     index = {
       data: data, vocab: vocab, byLength: byLength, cache: new Map(), total: data.docs.length,
-      pageOf: pageOf, averageTitle: lengths / Math.max(1, data.docs.length) || 1,
+      pageOf: pageOf, pageNumber: pageNumber, averageTitle: lengths / Math.max(1, data.docs.length) || 1,
       contract: contract,
       latin: new RegExp("^(?:" + contract.latin + ")$"),
       cjk: new RegExp("^(?:" + contract.cjk + ")$"),
@@ -417,7 +420,11 @@
         score: entry.score * entry.covered.size,
         terms: terms,
         // For the excerpt under the result (faq-search-setup.js).
-        faq: { doc: entry.doc, chunk: index.data.text.chunk, marks: marks }
+        // and, on a site of several pages, the title of the question's page.
+        faq: {
+          doc: entry.doc, chunk: index.data.text.chunk, marks: marks,
+          page: index.data.pages.length > 1 ? index.data.pages[index.pageNumber[entry.doc]][2] : ""
+        }
       }]
     })
   }

@@ -5,7 +5,10 @@
 
   /* Legacy anchors (#q-请问mindspore支持梯度截断吗) exist as empty spans, so the
    * browser lands on the question even without JavaScript; here the address
-   * becomes the stable id, so highlight, copy and language switch use it. */
+   * becomes the stable id, so highlight, copy and language switch use it.
+   * An old link whose question was retired or moved (docs/ids.yml,
+   * hooks/id_lock.py) lands on an empty span at the top of the page it was
+   * published on, which names where the question, or its notice, is now. */
   function followAlias() {
     var hash = location.hash.slice(1)
     if (!hash) return
@@ -15,8 +18,11 @@
       return // a malformed escape (a link cut short): no question to follow
     }
     var el = document.getElementById(hash)
-    var id = el && el.getAttribute("data-faq-alias-of")
+    if (!el) return
+    var id = el.getAttribute("data-faq-alias-of")
+    var forward = el.getAttribute("data-faq-forward")
     if (id) location.replace("#" + id)
+    else if (forward) location.replace(forward)
   }
   followAlias()
   window.addEventListener("hashchange", followAlias)

@@ -1,0 +1,169 @@
+"""`make ids`: a stable id in every question, written into the sources once.
+
+Like Docusaurus' write-heading-ids, but for a page and its translations at
+once: the questions of 'page.md' and 'page.en.md' are paired by position, a
+pair gets one id (from the English question, else the default language's),
+an id one language already has is copied to the other, and an existing id is
+never changed. When the languages disagree (how many questions, which id at
+which place, a question asked twice) nothing is written and each place is
+named at file:line. The questions are the site build's own (reader.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .ids import id_problem
+from .model import PageQuestions, Problem, Question
+from .tokenizer import STOP_WORDS
+
+#: New ids are short: at most this many characters, cut at a word.
+NEW_ID_LENGTH = 40
+# Words that tell questions apart the least in this FAQ, beyond the tokenizer's
+# stop words: nearly every question names the product or asks for "support".
+_ID_STOP = STOP_WORDS | {"mindspore", "support", "supports", "supported", "q", "s", "t", "etc"}
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One language's file of a page, as the build reads it."""
+
+    path: str  # as shown to the author: 'docs/feature_advice.en.md'
+    lang: str
+    offset: int  # lines before the markdown (front matter)
+    found: PageQuestions
+
+
+@dataclass(frozen=True)
+class Edit:
+    path: str
+    line: int  # 1-based, in the file
+    id: str
+    question: str
+
+
+def _words(text: str, lang_hint: str) -> list[str]:
+    """The meaningful ASCII words of a question, in order (pinyin for Chinese words)."""
+    text = re.sub(r"['’]", "", unicodedata.normalize("NFKC", text))
+    if _CJK.search(text):
+        from pypinyin import lazy_pinyin  # only for pages with no English
+
+        from .tokenizer import _jieba
+
+        words = []
+        for word in _jieba().cut(text):
+            word = word.strip().lower()
+            if not word or word in _ID_STOP:
+                continue
+            if _CJK.search(word):
+                words.append("".join(lazy_pinyin(word)))
+            else:
+                words += re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode())
+        words = [w for w in words if re.fullmatch(r"[a-z0-9]+", w) and w not in _ID_STOP]
+        return words
+    all_words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
+    return [w for w in all_words if w not in _ID_STOP] or all_words
+
+
+def new_id(text: str, taken: set[str], lang: str = "en") -> str:
+    """A short, meaningful, unique ASCII kebab-case id for the question *text*."""
+    base = ""
+    for word in _words(text, lang):
+        joined = f"{base}-{word}" if base else word
+        if len(joined) > NEW_ID_LENGTH:
+            if not base:
+                base = word[:NEW_ID_LENGTH]
+            break
+        base = joined
+    base = base or "question"
+    candidate, n = base, 2
+    while candidate in taken:
+        suffix = f"-{n}"
+        candidate, n = base[: NEW_ID_LENGTH - len(suffix)].rstrip("-") + suffix, n + 1
+    return candidate
+
+
+_ATX_CLOSE = re.compile(r"(?<=\s)#+\s*$")
+_ATTRS_END = re.compile(r"\{(:?)\s*([^{}]*)\}\s*$")
+
+
+def with_id(line: str, qid: str) -> str:
+    """The heading line *line* with '{#qid}' at its end (inside an attribute list it
+    already has, before an ATX heading's closing hashes)."""
+    body = line.rstrip("\r\n")
+    ending = line[len(body):]
+    closing = ""
+    if body.lstrip().startswith("#") and (m := _ATX_CLOSE.search(body)):
+        closing, body = " " + body[m.start():].strip(), body[: m.start()].rstrip()
+    if (attrs := _ATTRS_END.search(body)) and body[: attrs.start()].endswith(" "):
+        inside = f"#{qid} {attrs.group(2)}".rstrip()
+        body = body[: attrs.start()] + "{" + attrs.group(1) + (" " if attrs.group(1) else "") + inside + "}"
+    else:
+        body = body.rstrip() + f" {{#{qid}}}"
+    return body + closing + ending
+
+
+def _at(source: Source, q: Question) -> str:
+    return f"{source.path}:{q.line + source.offset}"
+
+
+def plan(pages: Sequence[Sequence[Source]], taken: Iterable[str], id_lang: str = "en") -> tuple[list[Edit], list[Problem]]:
+    """The ids to write into *pages* (each: one page's files, default language
+    first), none of them in *taken*; or, when the languages disagree, the problems."""
+    taken = set(taken)
+    for sources in pages:
+        for source in sources:
+            taken.update(q.id for q in source.found.questions if q.id)
+    edits: list[Edit] = []
+    problems: list[Problem] = []
+    for sources in pages:
+        stop = [f.at(s.path) for s in sources for f in s.found.findings if f.kind in ("duplicate", "structure")]
+        stop = [Problem(p.path, p.line + s.offset, p.question, p.message) for s in sources for p in stop if p.path == s.path]
+        if stop:
+            problems += stop
+            continue
+        counts = {s.path: len(s.found.questions) for s in sources}
+        if len(set(counts.values())) > 1:
+            shortest = min(counts.values())
+            for s in sources:
+                if len(s.found.questions) > shortest:
+                    q = s.found.questions[shortest]
+                    others = ", ".join(f"{p} has {n}" for p, n in counts.items() if p != s.path)
+                    problems.append(Problem(s.path, q.line + s.offset, q.label,
+                        f"this page has {len(s.found.questions)} questions but {others}; questions are paired by "
+                        "position, so translate or remove the questions without a partner first (this is the first)"))
+            continue
+        for position in range(len(sources[0].found.questions)):
+            pair = [(s, s.found.questions[position]) for s in sources]
+            have = {q.id for _, q in pair if q.id}
+            if len(have) > 1:
+                where = ", ".join(f"{_at(s, q)} has {{#{q.id}}}" if q.id else f"{_at(s, q)} has none" for s, q in pair)
+                s, q = pair[0]
+                problems.append(Problem(s.path, q.line + s.offset, q.label,
+                    f"the question at this place has different ids in its languages ({where}): the languages' "
+                    "questions are in a different order, or an id was mistyped; put them in the same order with the same id"))
+                continue
+            if have:
+                qid = have.pop()
+                if why := id_problem(qid):
+                    s, q = next((s, q) for s, q in pair if q.id)
+                    problems.append(Problem(s.path, q.line + s.offset, q.label, f"{why}; fix it by hand first (make ids never changes an id)"))
+                    continue
+            else:
+                s, q = next(((s, q) for s, q in pair if s.lang == id_lang), pair[0])
+                qid = new_id(q.question, taken, s.lang)
+                taken.add(qid)
+            edits += [Edit(s.path, q.line + s.offset, qid, q.label) for s, q in pair if not q.id]
+    return ([] if problems else edits), sorted(set(problems))
+
+
+def apply(text: str, edits: Iterable[Edit]) -> str:
+    """*text* with the heading line of each edit given its id."""
+    lines = text.split("\n")  # as Python-Markdown counts lines; a '\r' stays with its line
+    for edit in edits:
+        lines[edit.line - 1] = with_id(lines[edit.line - 1], edit.id)
+    return "\n".join(lines)

@@ -44,8 +44,13 @@ def load_site(config_file: Path) -> Site:
     """The parts of the MkDocs configuration that decide what a question is."""
     from mkdocs.config import load_config
 
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # load_config's notices are not ours
-    config = load_config(config_file=str(config_file))
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # load_config's notices are not ours
+    try:
+        config = load_config(config_file=str(config_file))
+    finally:
+        logger.setLevel(level)
     docs = Path(config.docs_dir)
     try:
         shown = os.path.relpath(docs)
@@ -65,7 +70,7 @@ def _markdown(raw: str) -> tuple[str, int]:
 
 
 def read_source(site: Site, path: Path, lang: str, text: str | None = None) -> idwrite.Source:
-    raw = path.read_text(encoding="utf-8") if text is None else text
+    raw = path.read_bytes().decode("utf-8") if text is None else text
     raw = raw.lstrip("\ufeff").replace("\r\n", "\n")
     body, offset = _markdown(raw)
     found = read_markdown(body, site.extensions, site.configs)
@@ -92,7 +97,7 @@ def run(config_file: Path, out=sys.stdout) -> int:
     texts: dict[Path, str] = {}
     for path in (path for langs in files.values() for path in langs.values()):
         try:
-            texts[path] = path.read_text(encoding="utf-8")  # as written: edits keep its line endings
+            texts[path] = path.read_bytes().decode("utf-8")  # as written: edits keep its line endings
         except UnicodeDecodeError:
             print(f"{site.shown}/{path.relative_to(site.docs).as_posix()}: the file is not UTF-8; save it as UTF-8", file=out)
             return 1
@@ -151,7 +156,7 @@ def run(config_file: Path, out=sys.stdout) -> int:
 def _write(path: Path, text: str) -> None:
     """Replace *path* at once: a reader (or a crash) sees the old text or the new."""
     tmp = path.with_name(f".{path.name}.ids-tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(text.encode("utf-8"))
     os.replace(tmp, path)
 
 

@@ -1,0 +1,185 @@
+"""The whole MindSpore FAQ (../shared/corpus/, 10 pages, 190 questions per
+language) brought in by the documented import path, once per session:
+`make import`, the official duplicate heading reported and fixed, `make ids`,
+a strict build; then the multi-page site, in BeautifulSoup and in Chromium."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.browser import open_search, search
+from tests.conftest import ROOT, build_here, copy_project, lang_root
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+import ids as ids_tool  # noqa: E402
+import import_faq  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "mindspore-faq-r2.3"
+PAGES = sorted(p.name for p in (CORPUS / "zh").glob("*.md")) if CORPUS.is_dir() else []
+DUPLICATE = "docs/implement_problem.en.md:330"
+FIXED_HEADING = "## Q: What should I do if the memory keeps growing during resnet50 training on CPU ARM?"
+
+
+@dataclass
+class Imported:
+    project: Path
+    site: Path
+    first_import: str  # what make import printed (it stops at the duplicate)
+    second_ids: str  # make ids after the heading was fixed
+    third_ids: str  # make ids again
+    changed_by_third: list[str]
+    import_seconds: float
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> Imported:
+    if not CORPUS.is_dir():
+        pytest.skip("no ../shared/corpus/ here")
+    project = copy_project(tmp_path_factory.mktemp("corpus"))
+    for name in ("index.md", "index.en.md", "feature_advice.md", "feature_advice.en.md", "synonyms.yml", "ids.yml"):
+        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
+    started = time.perf_counter()
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(project)
+        assert import_faq.run(CORPUS, project / "mkdocs.yml", out=out) == 1
+        first = out.getvalue()
+        english = project / "docs" / "implement_problem.en.md"
+        lines = english.read_text(encoding="utf-8").split("\n")
+        assert "Stream isn't enough" in lines[323]
+        lines[323] = FIXED_HEADING
+        english.write_text("\n".join(lines), encoding="utf-8")
+        out = io.StringIO()
+        assert ids_tool.run(project / "mkdocs.yml", out=out) == 0, out.getvalue()
+        second = out.getvalue()
+        before = {p: p.read_bytes() for p in (project / "docs").glob("*.*")}
+        out = io.StringIO()
+        assert ids_tool.run(project / "mkdocs.yml", out=out) == 0
+        third = out.getvalue()
+        changed = [p.name for p in (project / "docs").glob("*.*") if before.get(p) != p.read_bytes()]
+    result = build_here(project, project / "site")
+    seconds = time.perf_counter() - started
+    assert result.ok, result.log
+    return Imported(project, result.site, first, second, third, changed, seconds)
+
+
+def soup(corpus, lang, name):
+    return BeautifulSoup((lang_root(corpus.site, lang) / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def faq_json(corpus, lang):
+    return json.loads((lang_root(corpus.site, lang) / "faq.json").read_text(encoding="utf-8"))
+
+
+def test_import_names_the_official_duplicate_and_writes_nothing_until_fixed(corpus):
+    assert f"{DUPLICATE}: question 'What should I do when an error Stream isn't enough is dis…': the same question is already asked at line 324" in corpus.first_import
+    assert "make ids: nothing written" in corpus.first_import
+    assert "make import: 9 page(s) copied and added to the nav" in corpus.first_import
+    assert "docs/feature_advice.md is already in the site; left as it is" in corpus.first_import
+
+
+def test_remote_badges_become_links_named_at_file_line(corpus):
+    assert re.search(r"docs/installation\.md:3: the remote image https://\S+logo_source\.svg would load from another "
+                     r"machine; it is now the link \[查看源文件\]\(https://gitee\.com/\S+/installation\.md\)", corpus.first_import)
+    assert corpus.first_import.count("would load from another machine") == 18
+    page = soup(corpus, "en", "installation.html")
+    assert page.find("a", string="View Source On Gitee")
+    assert not [img for img in page.find_all("img") if "//" in img.get("src", "")]
+
+
+def test_make_ids_gives_every_question_one_id_in_both_languages_then_changes_nothing(corpus):
+    assert "wrote 332 id(s) into 18 file(s); 166 new id(s) locked in docs/ids.yml" in corpus.second_ids
+    assert "every question has its id; docs/ids.yml is up to date" in corpus.third_ids
+    assert corpus.changed_by_third == []
+    zh, en = faq_json(corpus, "zh")["questions"], faq_json(corpus, "en")["questions"]
+    assert len(zh) == len(en) == 190
+    assert [q["id"] for q in zh] == [q["id"] for q in en]
+    assert all(len(q["id"]) <= 40 or q["page"] == "feature_advice.md" for q in zh)
+    lock = yaml.safe_load((corpus.project / "docs" / "ids.yml").read_text(encoding="utf-8"))
+    assert set(lock["ids"]) == {q["id"] for q in zh}
+
+
+def test_the_whole_import_takes_under_30_seconds(corpus):
+    assert corpus.import_seconds < 30
+
+
+def test_home_lists_every_question_under_its_page_title(corpus):
+    for lang in ("zh", "en"):
+        home = soup(corpus, lang, "index.html")
+        titles = [h.get_text(strip=True) for h in home.select("h2.faq-page-title")]
+        assert len(titles) == 10
+        links = home.select("ol.faq-question-list a")
+        assert len(links) == 190
+        data = faq_json(corpus, lang)["questions"]
+        assert titles == list(dict.fromkeys(q["page_title"] for q in data))
+        assert [a["href"] for a in links] == [q["url"] for q in data]
+    assert "安装" in [h.get_text(strip=True) for h in soup(corpus, "zh", "index.html").select("h2.faq-page-title")]
+
+
+def test_faq_json_names_each_questions_page(corpus):
+    data = faq_json(corpus, "en")["questions"]
+    first = next(q for q in data if q["page"] == "installation.md")
+    assert first["page_title"] == "Installation" and first["url"].startswith("installation.html#")
+
+
+def test_each_page_has_its_own_json_ld(corpus):
+    for name in PAGES:
+        page = soup(corpus, "zh", name.replace(".md", ".html"))
+        data = json.loads(page.find("script", type="application/ld+json").string)
+        ids = [q["url"].split("#")[1] for q in data["mainEntity"]]
+        assert ids == [q["id"] for q in faq_json(corpus, "zh")["questions"] if q["page"] == name]
+
+
+def test_every_locked_id_resolves(corpus, browser):
+    """Each page once in Chromium from disk: every id locked for it is on it; every
+    short link points at its page and id."""
+    lock = yaml.safe_load((corpus.project / "docs" / "ids.yml").read_text(encoding="utf-8"))["ids"]
+    context = browser.new_context()
+    tab = context.new_page()
+    try:
+        for lang in ("zh", "en"):
+            root = lang_root(corpus.site, lang)
+            for name in PAGES:
+                ids = [qid for qid, entry in lock.items() if entry["pages"] == [name]]
+                tab.goto((root / name.replace(".md", ".html")).as_uri())
+                missing = tab.evaluate("ids => ids.filter(id => !document.getElementById(id))", ids)
+                assert missing == [], (lang, name, missing)
+            for qid, entry in lock.items():
+                short = (root / "q" / f"{qid}.html").read_text(encoding="utf-8")
+                assert f'url={entry["pages"][0].replace(".md", ".html")}#{qid}"' in short.replace("../", ""), qid
+    finally:
+        context.close()
+
+
+def test_another_page_keeps_the_question_across_languages_and_links(corpus, page):
+    qid = next(q["id"] for q in faq_json(corpus, "zh")["questions"] if q["page"] == "installation.md")
+    page.goto((corpus.site / "q" / f"{qid}.html").as_uri())
+    page.wait_for_url(f"**/installation.html#{qid}")
+    page.hover(".md-header__option .md-select")
+    with page.expect_navigation():
+        page.click(".md-select a[hreflang=en]")
+    assert page.url == (corpus.site / "en" / "installation.html").as_uri() + f"#{qid}"
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.locator(f"#{qid} .faq-copy").click()
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+
+
+def test_search_results_name_the_page(corpus, page):
+    page.goto((corpus.site / "installation.html").as_uri())
+    open_search(page)
+    result = search(page, "cuBLAS")
+    assert result["hrefs"] and "/installation.html?h=cublas#" in result["hrefs"][0]
+    page.wait_for_function("document.querySelector('.md-search-result__article .faq-result-page')")
+    assert page.text_content(".md-search-result__article .faq-result-page") == "安装"

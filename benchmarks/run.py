@@ -2,8 +2,9 @@
 
     python -m benchmarks.run [--sizes S,M,L,2L] [--work DIR]
 
-Sizes (questions per language): S is the real site (24), M 10 pages x 100,
-L 100 x 100, 2L 200 x 100. For each size it prints, from one run:
+Sizes (questions per language): S is the real site (24), FAQ the whole real
+MindSpore FAQ (190 on 10 pages, brought in by `make import`, tests/corpus.py),
+M 10 pages x 100, L 100 x 100, 2L 200 x 100. For each size it prints, from one run:
 build time with our hooks and plain (same site, no hooks, Material's search
 with static-i18n) and their ratio, peak memory of each build, site size,
 search bytes a reader downloads per question, and, in Chromium from file://
@@ -28,7 +29,7 @@ from pathlib import Path
 from benchmarks.configs import ROOT, make_project
 from benchmarks.generate import generate
 
-SIZES = {"S": None, "M": (10, 100), "L": (100, 100), "2L": (200, 100)}
+SIZES = {"S": None, "FAQ": None, "M": (10, 100), "L": (100, 100), "2L": (200, 100)}
 QUERIES = {
     "zh": ["导出", "ONNX模型", "混合精度", "检查点", "Graph模式", "分布式训练", "mindspore.export", "batch_size",
            "量化", "端侧设备", "ckpt文件", "推理服务", "报错", "CANN", "加载MindIR", "Docker容器", "学习率",
@@ -168,9 +169,27 @@ def plain_bytes_per_question(site: Path, questions: int) -> float:
     return (site / "search" / "search_index.js").stat().st_size / (2 * questions)
 
 
+def whole_faq(folder: Path) -> Path:
+    """The docs of the whole real FAQ, imported as an author would (tests/corpus.py)."""
+    from tests.corpus import import_corpus
+
+    project = make_project(folder, ROOT / "docs", "ours")
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        *_, code, said = import_corpus(project)
+    finally:
+        os.chdir(cwd)
+    if code != 0:
+        raise SystemExit(f"importing the corpus failed:\n{said}")
+    return project / "docs"
+
+
 def run_size(size: str, work: Path, with_plain: bool) -> Row:
-    if SIZES[size] is None:
+    if size == "S":
         docs, questions, page_name = ROOT / "docs", 24, "feature_advice.html"
+    elif size == "FAQ":
+        docs, questions, page_name = whole_faq(work / "FAQ-import"), 190, "feature_advice.html"
     else:
         pages, per_page = SIZES[size]
         docs = generate(work / f"corpus-{size}", pages, per_page)
@@ -213,8 +232,8 @@ def table(rows: list[Row]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="S,M,L,2L")
-    parser.add_argument("--plain", default="S,M,L,2L", help="sizes that also build plain Material")
+    parser.add_argument("--sizes", default="S,FAQ,M,L,2L")
+    parser.add_argument("--plain", default="S,FAQ,M,L,2L", help="sizes that also build plain Material")
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="faq-bench-"))

@@ -4,7 +4,8 @@
 
 Prints recall@1 and recall@3 per language, every miss, and the time from the
 last keystroke until results show. The file format is that of
-../shared/eval/queries-dev.tsv: lang, query, expected question numbers.
+../shared/eval/queries-dev.tsv: lang, query, expected question numbers (in
+reading order, from 1) or question ids, and an optional kind.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from tests.browser import chromium_path, launch, open_search, search
 class Query:
     lang: str
     text: str
-    expected: tuple[int, ...]
+    expected: tuple[int | str, ...]  # question numbers from 1, or ids
     kind: str = "-"
 
 
@@ -53,7 +54,8 @@ def read_queries(path: Path) -> list[Query]:
         if not line.strip() or line.startswith("#"):
             continue
         lang, text, expected, *kind = line.split("\t")
-        queries.append(Query(lang.strip(), text.strip(), tuple(int(n) for n in expected.split(",")),
+        answers = tuple(int(a) if a.strip().isdigit() else a.strip() for a in expected.split(","))
+        queries.append(Query(lang.strip(), text.strip(), answers,
                              kind[0].strip() if kind else "-"))
     return queries
 
@@ -64,20 +66,22 @@ def question_ids(site: Path, lang: str) -> list[str]:
     return [q["id"] for q in json.loads((root / "faq.json").read_text(encoding="utf-8"))["questions"]]
 
 
-def evaluate(site: Path, queries: list[Query], page_factory) -> dict[str, Report]:
-    """Run every query on the FAQ page of its language, in one browser page per language."""
+def evaluate(site: Path, queries: list[Query], page_factory, page_name: str = "feature_advice.html") -> dict[str, Report]:
+    """Run every query on a FAQ page of its language, in one browser page per language."""
     reports: dict[str, Report] = {}
     for lang in sorted({q.lang for q in queries}):
         ids = question_ids(site, lang)
         root = site if lang == "zh" else site / lang
         page = page_factory()
-        page.goto((root / "feature_advice.html").resolve().as_uri())
+        page.goto((root / page_name).resolve().as_uri())
         open_search(page)
         report = reports.setdefault(lang, Report(lang))
         for query in (q for q in queries if q.lang == lang):
             result = search(page, query.text)
             anchors = [href.rsplit("#", 1)[-1] for href in result["hrefs"]]
-            expected = {ids[n - 1] for n in query.expected}
+            expected = {ids[n - 1] if isinstance(n, int) else n for n in query.expected}
+            if unknown := expected - set(ids):
+                raise ValueError(f"{query.text!r} expects {sorted(unknown)}, which the site does not have")
             report.total += 1
             report.times.append(result["ms"])
             top1, top3 = bool(anchors[:1] and anchors[0] in expected), bool(expected & set(anchors[:3]))

@@ -115,8 +115,11 @@ def build_index(
         codes = _codes(analysis)
         docs.append([row.id, row.question, len(set(analysis[0]))])
         if row.id in other:
-            for term, code in _codes(other[row.id]).items():
-                codes.setdefault(term, OTHER | code)
+            # The other language's question only: its answer would double the
+            # index for little (a reader who types the other language names
+            # the topic, which its question holds).
+            for term in other[row.id][0]:
+                codes.setdefault(term, OTHER | TITLE)
         for term in sorted(codes):
             postings.setdefault(term, []).append((doc, codes[term]))
     return {

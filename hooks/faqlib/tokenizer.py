@@ -132,7 +132,8 @@ def _jieba():  # pragma: no cover - trivial
 
 
 def tokenize(text: str) -> list[str]:
-    """Index terms of a text, in order: Latin tokens (+ parts), jieba search-mode words."""
+    """Index terms of a text, in order: Latin tokens (+ parts), jieba search-mode words
+    (and full-mode words the search mode missed)."""
     text = normalize(text)
     terms: list[str] = []
     for token in _LATIN.findall(text):
@@ -142,7 +143,14 @@ def tokenize(text: str) -> list[str]:
     if runs:
         jieba = _jieba()
         for run in runs:
-            terms += [w for w in jieba.cut_for_search(run) if w not in STOP_WORDS and _CJK.fullmatch(w)]
+            words = [w for w in jieba.cut_for_search(run) if w not in STOP_WORDS and _CJK.fullmatch(w)]
+            # jieba's best path can split a word wrongly (模型参数量 -> 参 / 数量):
+            # its full mode lists every dictionary word of the run, so a word
+            # the path missed is indexed too, once.
+            known = set(words)
+            words += [w for w in dict.fromkeys(jieba.cut(run, cut_all=True))
+                      if len(w) > 1 and w not in known and w not in STOP_WORDS and _CJK.fullmatch(w)]
+            terms += words
     return terms
 
 

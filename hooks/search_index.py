@@ -4,10 +4,10 @@ Material's search UI stays (box, result list, keyboard, ?h= highlighting); what
 it searches is replaced: its lunr index merges both languages (static-i18n),
 is built in the reader's browser on every visit and cannot segment unspaced
 Chinese. Here each language root gets search/search_index.json (http) and
-search/search_index.js (file://, what Material's offline plugin would write)
-built from the question model, plus search/text-<n>.js (answers, for
-excerpts); overrides/main.html points Material's config at the language root
-and at docs/assets/javascripts/faq-search-worker.js.
+search/search_index.js (file://, what Material's offline plugin would write),
+the base of a sharded index built from the question model, plus its shard
+files (faqlib/search.py says which); overrides/main.html points Material's
+config at the language root and at docs/assets/javascripts/faq-search-worker.js.
 
 Each index also holds the other language's words (faqlib/search.py), so the
 indexes are written when every language has been read: at the end of the
@@ -29,7 +29,7 @@ from typing import Any
 from faqlib import background, hant, setup, synonyms
 from faqlib.layout import SEARCH_FOLDER
 from faqlib.model import Problem
-from faqlib.search import Row, analyze, build_index, index_file_text, text_files
+from faqlib.search import Row, analyze, build_index, index_file_text
 from faqlib.tokenizer import query_words
 from faqlib.upstream import material
 from mkdocs.config.defaults import MkDocsConfig
@@ -100,21 +100,21 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             raise PluginError(f"building the '{code}' search index failed: {err}") from err
 
     groups, problems = synonyms.read(Path(config.docs_dir, synonyms.FILE))
-    vocabularies = {code: {t for title, body in found for t in (*title, *body)} for code, found in analyses.items()}
+    vocabularies = {code: set(found.vocabulary) for code, found in analyses.items()}
     everywhere = set().union(*vocabularies.values())
     problems += synonyms.unused(groups, lambda word: _occurs(word, everywhere))
     for problem in sorted(set(problems)):
         log.warning(str(problem))
 
     for code, (rows, _) in done.items():
-        by_id = {
-            row.id: found
-            for other, (other_rows, _) in done.items() if other != code
-            for row, found in zip(other_rows, analyses[other])
-        }
-        vocabulary = vocabularies[code] | {t for title, body in by_id.values() for t in (*title, *body)}
+        # The other languages' question terms, by question id.
+        theirs: dict[str, list[str]] = {}
+        for other, (other_rows, _) in done.items():
+            if other != code:
+                theirs.update((row.id, analyses[other].question_terms(doc)) for doc, row in enumerate(other_rows))
+        vocabulary = vocabularies[code] | {t for terms in theirs.values() for t in terms}
         index = build_index(
-            code, rows, analyses[code], by_id,
+            code, rows, analyses[code], theirs,
             t2s=hant.table_for(vocabulary),
             synonyms=synonyms.compiled(groups, lambda word: _occurs(word, vocabulary)),
         )
@@ -123,7 +123,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         text = index_file_text(index)
         (folder / "search_index.json").write_text(text, encoding="utf-8")
         (folder / "search_index.js").write_text(material.index_js(text), encoding="utf-8")
-        for name, content in text_files(rows).items():
+        for name, content in index.files.items():
             (folder / name).write_text(content, encoding="utf-8")
 
 

@@ -10,7 +10,10 @@ from faqlib.checks import check_translation, check_unique_ids
 from faqlib.extract import QuestionExtension
 from faqlib.ids import id_problem, legacy_slug, suggest_id
 from faqlib.jsonld import faq_page, script_json
-from faqlib.search import Row, analyze, build_index, decode_postings, encode_postings, text_files
+from faqlib.search import (
+    META_CHUNK, OTHER, TEXT_CHUNK, TITLE, Row, analyze, build_index, decode_numbers, decode_postings,
+    encode_numbers, encode_postings,
+)
 from faqlib.tokenizer import query_words, spell, stem, term, tokenize
 from faqlib.model import Problem
 from faqlib.reader import read_markdown
@@ -205,46 +208,92 @@ def rows(*texts):
     return [Row("p.html", "Page", f"q{n}", q, a) for n, (q, a) in enumerate(texts)]
 
 
-def test_pages_are_runs_of_docs_with_titles():
+def test_results_files_hold_each_question_with_its_page():
     found = [Row("a.html", "A", "x", "q", "a"), Row("a.html", "A", "y", "q", "a"), Row("b.html", "B", "z", "q", "a")]
-    assert build_index("en", found, analyze([("q", "a")] * 3))["pages"] == [["a.html", 2, "A"], ["b.html", 1, "B"]]
+    index = build_index("en", found, analyze([("q", "a")] * 3))
+    assert index.shards("m") == {0: {"pages": [["a.html", "A"], ["b.html", "B"]], "docs": [["x", "q", 0], ["y", "q", 0], ["z", "q", 1]]}}
+    assert index.base["pages"] == 2 and index.base["docs"] == 3
 
 
-def test_postings_round_trip():
-    entries = [(0, 4), (3, 1), (40, 15), (1000, 2)]
+def test_numbers_and_postings_round_trip():
+    values = [0, 1, 31, 32, 1023, 1024, 6_400_063, 2**31 - 1]
+    assert decode_numbers(encode_numbers(values)) == values
+    entries = [(0, 4), (3, 1), (40, 15), (1000, 2), (99_999, 63)]
     assert decode_postings(encode_postings(entries)) == entries
 
 
 def test_build_index_title_bit_and_tf():
     found = rows(("梯度截断", "梯度 梯度 梯度 梯度"), ("其他", "梯度"))
     index = build_index("zh", found, analyze([(r.question, r.answer) for r in found]))
-    assert [d[:2] for d in index["docs"]] == [["q0", "梯度截断"], ["q1", "其他"]]
-    assert decode_postings(index["terms"]["梯度"]) == [(0, 4 | 3), (1, 1)]
-    assert decode_postings(index["terms"]["截断"]) == [(0, 4)]
+    assert [d[:2] for d in index.shards("m")[0]["docs"]] == [["q0", "梯度截断"], ["q1", "其他"]]
+    postings = index.postings
+    assert [(doc, code & 15) for doc, code in postings["梯度"]] == [(0, TITLE | 3), (1, 1)]
+    assert [(doc, code & 15) for doc, code in postings["截断"]] == [(0, TITLE)]
 
 
 def test_the_other_language_adds_only_what_the_reader_language_lacks():
     zh = rows(("请问MindSpore支持梯度截断吗？", "支持。"))
     en = analyze([("Does MindSpore support gradient clipping?", "Yes.")])
-    index = build_index("zh", zh, analyze([(r.question, r.answer) for r in zh]), {"q0": en[0]})
-    assert decode_postings(index["terms"]["clip"]) == [(0, 8 | 4)]  # other language, in the question
-    assert decode_postings(index["terms"][term("mindspore")]) == [(0, 4)]  # the reader's own, once
-    assert index["docs"][0][1] == "请问MindSpore支持梯度截断吗？"  # shown in the reader's language
+    index = build_index("zh", zh, analyze([(r.question, r.answer) for r in zh]), {"q0": en.question_terms(0)})
+    postings = index.postings
+    assert [(doc, code & 15) for doc, code in postings["clip"]] == [(0, OTHER | TITLE)]  # other language, in the question
+    assert [(doc, code & 15) for doc, code in postings[term("mindspore")]] == [(0, TITLE)]  # the reader's own, once
+    assert index.shards("m")[0]["docs"][0][1] == "请问MindSpore支持梯度截断吗？"  # shown in the reader's language
 
 
-def test_index_ships_the_tokenizer_contract():
+def test_index_ships_the_tokenizer_contract_and_its_format():
     from faqlib.tokenizer import CONTRACT
     found = rows(("q", "a"))
     index = build_index("en", found, analyze([("q", "a")]))
-    assert index["contract"] == CONTRACT and index["text"] == {"chunk": 100, "count": 1}
+    assert index.base["contract"] == CONTRACT
+    assert index.base["chunks"] == {"meta": META_CHUNK, "text": TEXT_CHUNK}
+    assert index.base["format"]["codeSpace"] == 64 and len(index.base["format"]["digits"]) == 64
 
 
-def test_text_files_hold_answers_in_chunks_and_never_close_the_script():
-    found = [Row("p.html", "P", f"q{n}", "q", f"answer {n} </script>") for n in range(150)]
-    files = text_files(found)
-    assert sorted(files) == ["text-0.js", "text-1.js"]
-    assert files["text-1.js"].startswith("faqSearchText(1,") and "</script>" not in files["text-1.js"]
-    assert json.loads(files["text-1.js"][len("faqSearchText(1,"):-2])[0] == "answer 100 </script>"
+def test_shards_split_by_term_range_and_every_term_is_found_once(monkeypatch):
+    from faqlib import search
+    monkeypatch.setattr(search, "MAX_POSTINGS", 1000)
+    found = [Row("p.html", "P", f"q{n}", f"word{n} common", f"answer{n % 7} common") for n in range(3000)]
+    index = build_index("en", found, analyze([(r.question, r.answer) for r in found]))
+    dictionaries = index.shards("d")
+    assert len(dictionaries) > 3
+    firsts = index.base["dict"]
+    assert firsts == sorted(firsts) and firsts == [dictionaries[n][0][0] for n in range(len(firsts))]
+    terms = [t for n in range(len(firsts)) for t in dictionaries[n][0]]
+    assert terms == sorted(set(terms)) and "word2999" in terms
+    postings = index.postings
+    assert [doc for doc, _ in postings["word17"]] == [17]
+    # 'common' is in every question: its list keeps the MAX_POSTINGS it matters
+    # most to, its document frequency counts them all.
+    assert len(postings["common"]) == 1000
+    (packed,) = [p for p in index.shards("p").values() if "common" in p]
+    assert packed["common"][0] == 3000
+
+
+def test_typo_candidates_by_first_letter_most_frequent_first():
+    found = rows(("gradient clipping", "gradient"), ("gradient", "grad"), ("greedy", "x"))
+    index = build_index("en", found, analyze([(r.question, r.answer) for r in found]))
+    typo = index.shards("v")
+    assert index.base["typo"] == "cg"
+    assert typo["g"][0] == "gradient" and set(typo["g"]) == {"gradient", "grad", "greedy"}
+
+
+def test_synonyms_ship_as_the_worker_reads_them():
+    found = rows(("梯度截断", "GPU"))
+    index = build_index("zh", found, analyze([(r.question, r.answer) for r in found]),
+                        synonyms=[["梯度截断", "梯度裁剪", "gradient clipping"]])
+    (group,) = index.base["synonyms"]
+    assert group[0] == [["梯度截断"], 1]   # the index has it: it can stand in for the others
+    assert group[2] == [["gradient", "clip"], 0]
+
+
+def test_shard_files_never_close_the_script():
+    found = [Row("p.html", "P", f"q{n}", "q", f"answer {n} </script>") for n in range(9)]
+    index = build_index("en", found, analyze([(r.question, r.answer) for r in found]))
+    texts = index.shards("t")
+    assert sorted(texts) == list(range(3)) and texts[2][0] == "answer 8 </script>"
+    assert not any("</script>" in text for text in index.files.values())
+    assert index.files["t-2.js"].startswith('faqSearchShard("t",2,')
 
 
 # ------------------------------------------------------------------ background

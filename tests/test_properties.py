@@ -8,7 +8,7 @@ import markdown
 from faqlib.extract import QuestionExtension
 from faqlib.ids import id_problem, legacy_slug, suggest_id
 from faqlib.jsonld import faq_page, script_json
-from faqlib.search import Row, analyze, build_index, decode_postings
+from faqlib.search import Row, analyze, build_index
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,5 +63,5 @@ def test_any_question_gives_valid_data(question, answer):
     text = script_json(faq_page(found, "p.html"))
     assert "<" not in text and json.loads(text)["mainEntity"][0]["name"] == q.question
     index = build_index("zh", [Row("p.html", "P", q.id, q.question, q.answer)], analyze([(q.question, q.answer)]))
-    for encoded in index["terms"].values():
-        assert [doc for doc, _ in decode_postings(encoded)] == [0]
+    for entries in index.postings.values():
+        assert [doc for doc, _ in entries] == [0]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from faqlib.hant import convert
+from faqlib.search import parse_shard, read_folder
 from faqlib.tokenizer import CONTRACT, normalize, query_words, stem
 
 from tests.conftest import LANGS, lang_root
@@ -29,14 +30,17 @@ WORDS = [
 ]
 TRADITIONAL = ["梯度截斷", "模型匯出格式", "分散式訓練", "軟體安裝失敗", "記憶體不足", "顯示卡", "著作權"]
 
+# The worker in a page, with a stand-in worker scope, set up with an index's
+# base and every dictionary shard (a worker would load them as it needs them).
 LOAD = """
-index => {
+([base, dictionaries]) => {
   const source = window.faqSearchWorkerSource.replace(/\\(self\\)$/, "")
   window.WorkerGlobalScope = function () {}
   const scope = Object.create(WorkerGlobalScope.prototype)
   scope.addEventListener = () => {}
   new Function("return " + source)()(scope)
-  scope.faqSearch.setup(index)
+  scope.faqSearch.setup(base)
+  dictionaries.forEach(([n, data]) => scope.faqSearch.shard("d", n, data))
   window.faq = scope.faqSearch
 }
 """
@@ -50,16 +54,17 @@ def texts(site, lang) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_worker_reads_queries_as_the_tokenizer_does(site, page, lang):
-    index = json.loads((lang_root(site, lang) / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert index["contract"] == CONTRACT  # the worker's rules are the ones shipped
+    index = read_folder(lang_root(site, lang) / "search")
+    assert index.base["contract"] == CONTRACT  # the worker's rules are the ones shipped
+    dictionaries = [parse_shard(text)[1:] for name, text in index.files.items() if name.startswith("d-")]
     page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
-    page.evaluate(LOAD, index)
+    page.evaluate(LOAD, [index.base, dictionaries])
     inputs = texts(site, lang)
     assert len(inputs) > 100
     got = page.evaluate("qs => qs.map(q => { const s = faq.toSimplified(q); return [s, faq.queryWords(s)] })", inputs)
-    vocabulary = set(index["terms"])
+    vocabulary = {term for _, (terms, _) in dictionaries for term in terms}
     for text, (simplified, words) in zip(inputs, got):
-        assert simplified == convert(text, index["t2s"]), text
+        assert simplified == convert(text, index.base["t2s"]), text
         assert [tuple(w) for w in words] == query_words(simplified, vocabulary), text
     assert page.evaluate("ws => ws.map(faq.stem)", WORDS) == [stem(w) for w in WORDS]
     assert page.evaluate("faq.normalize('ＯＭ模型 PyNative Ⅻ')") == normalize("ＯＭ模型 PyNative Ⅻ")

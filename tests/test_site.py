@@ -167,15 +167,17 @@ def test_nothing_is_loaded_from_off_the_machine(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_index_shows_this_language_and_finds_both(site, pages, lang):
     """Results are this language's questions; the other language's words only point at them."""
-    from faqlib.search import OTHER, decode_postings
-    document = json.loads((lang_root(site, lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    index = document["docs"]
-    assert index["lang"] == lang
-    assert [d[1] for d in index["docs"]] == [q["question"] for q in faq_json(site, lang)["questions"]]
-    own_cjk = any(re.search(r"[\u4e00-\u9fff]", term) and any(code & OTHER == 0 for _, code in decode_postings(p))
-                  for term, p in index["terms"].items())
+    from faqlib.search import OTHER, read_folder
+    index = read_folder(lang_root(site, lang) / "search")
+    assert index.base["lang"] == lang and index.base["docs"] == len(faq_json(site, lang)["questions"])
+    records = index.shards("m")
+    questions = [d[1] for n in sorted(records) for d in records[n]["docs"]]
+    assert questions == [q["question"] for q in faq_json(site, lang)["questions"]]
+    postings = index.postings
+    own_cjk = any(re.search(r"[\u4e00-\u9fff]", term) and any(code & OTHER == 0 for _, code in p)
+                  for term, p in postings.items())
     assert own_cjk == (lang == "zh")
-    other = [t for t, p in index["terms"].items() if all(code & OTHER for _, code in decode_postings(p))]
+    other = [t for t, p in postings.items() if all(code & OTHER for _, code in p)]
     assert ("梯度截断" in other) == (lang == "en") and ("clip" in other) == (lang == "zh")
     js = (lang_root(site, lang) / "search" / "search_index.js").read_text(encoding="utf-8")
     assert js.startswith("var __index = ")

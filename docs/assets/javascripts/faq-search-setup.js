@@ -9,11 +9,14 @@
  *    iframe shim that runs search on the page's own thread; a worker built
  *    from a blob: URL runs from disk, off the main thread, so Worker is
  *    wrapped to build ours from its source (faq-search-worker.js).
- * 3. Excerpts: Material shows text only under page-level results, and ours
- *    are questions (#id). So the results our worker sends are watched here:
- *    each names its answer's chunk, search/text-<n>.js, loaded as a <script>
- *    (fetch is refused from disk) only when a result needs it; the excerpt
- *    goes under the result's title. */
+ * 3. The worker loads the index's shards itself; it is told first where
+ *    this language's search folder is.
+ * 4. Excerpts: Material shows text only under page-level results, and ours
+ *    are questions (#id). So the results our worker sends are watched here,
+ *    and when Material renders one, its excerpt is asked of the worker
+ *    (which loads that answer's file, search/t-<n>.js) and put under the
+ *    result's title. Above it, on a site of several pages, goes the page's
+ *    name; and the count says how many questions matched in all. */
 (function () {
   "use strict"
   var script = document.currentScript
@@ -23,30 +26,36 @@
   data.base = script.getAttribute("data-base")
   data.search = script.getAttribute("data-worker")
   config.textContent = JSON.stringify(data)
+  var translations = data.translations || {}
 
   var NativeWorker = window.Worker
   if (!NativeWorker) return
   var ours = new URL(data.search, location.href).href
   var root = new URL(data.base.replace(/\/?$/, "/"), location.href)
   var fromDisk = location.protocol === "file:"
+  var worker = null
   function Worker(url, options) {
     if (new URL(url, location.href).href !== ours) return new NativeWorker(url, options)
     var source = window.faqSearchWorkerSource
-    var worker = fromDisk && source
+    worker = fromDisk && source
       ? new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), options)
       : new NativeWorker(url, options)
+    worker.postMessage({ type: "faq-root", url: new URL("search/", root).href })
     // Registered before Material's own listener, so it sees results first.
     worker.addEventListener("message", function (ev) {
-      if (ev.data && ev.data.type === 3) excerptsFor(ev.data.data.items)
+      if (!ev.data) return
+      if (ev.data.type === 3) results(ev.data.data.items)
+      else if (ev.data.type === "faq-excerpts") received(ev.data.data)
     })
     return worker
   }
   Worker.prototype = NativeWorker.prototype
   window.Worker = Worker
 
-  var wanted = new Map() // result address without ?h= -> {doc, chunk, marks}
-  var chunks = {}        // chunk number -> answers, or a list of callbacks while loading
-  var SHOWN = 20         // excerpts prepared for the first results only
+  var wanted = new Map() // result address without ?h= -> {doc, marks, page, total}
+  var asked = new Set()  // docs whose excerpt was asked for, for these results
+  var shown = new Map()  // doc -> excerpt markup, for these results
+  var total = 0
 
   function key(href) {
     var url = new URL(href, root)
@@ -54,39 +63,39 @@
     return url.href
   }
 
-  function excerptsFor(items) {
+  function results(items) {
     wanted = new Map()
-    items.slice(0, SHOWN).forEach(function (group) {
+    asked = new Set()
+    shown = new Map()
+    total = items.length
+    items.forEach(function (group) {
       var item = group[0]
       if (!item.faq) return
       wanted.set(key(item.location), item.faq)
-      load(Math.floor(item.faq.doc / item.faq.chunk))
+      total = item.faq.total
     })
-    watch()
+    // After Material's own listener has rendered the list and its count.
+    setTimeout(function () { watch(); count(items.length) }, 0)
   }
 
-  /* search/text-<n>.js calls faqSearchText(n, answers). */
-  window.faqSearchText = function (n, answers) {
-    chunks[n] = answers
+  function received(pairs) {
+    pairs.forEach(function (pair) { shown.set(pair[0], pair[1]) })
     decorate()
   }
 
-  function load(n) {
-    if (chunks[n]) return
-    chunks[n] = "loading"
-    var tag = document.createElement("script")
-    tag.src = new URL("search/text-" + n + ".js", root).href
-    tag.onerror = function () { delete chunks[n] } // try again with the next query
-    document.head.appendChild(tag)
+  /* More questions matched than are listed: the count says how many. */
+  function count(listed) {
+    var meta = document.querySelector(".md-search-result__meta")
+    var text = translations["search.result.other"]
+    if (!meta || !text || total <= listed) return
+    meta.textContent = text.replace("#", total.toLocaleString(document.documentElement.lang || undefined))
   }
 
-  /* Puts the page's name above each shown result, and the excerpt under
-   * each that has its answer loaded;
-   * Material renders results in batches as the list scrolls, so this runs on
-   * every change of the list too. */
+  /* Puts the page's name above each rendered result and its excerpt under it,
+   * asking the worker for the excerpts not yet here. Material renders results
+   * in batches as the list scrolls, so this runs on every change of the list. */
   function decorate() {
-    var markup = window.faqSearchMarkup
-    if (!markup) return
+    var ask = []
     document.querySelectorAll(".md-search-result__link").forEach(function (link) {
       var article = link.querySelector(".md-search-result__article")
       var info = wanted.get(key(link.getAttribute("href")))
@@ -99,15 +108,18 @@
         article.insertBefore(where, article.firstChild)
       }
       if (article.querySelector(".faq-excerpt")) return
-      var answers = chunks[Math.floor(info.doc / info.chunk)]
-      if (!Array.isArray(answers)) return
-      var text = answers[info.doc % info.chunk]
-      if (!text) return
-      var excerpt = document.createElement("p")
-      excerpt.className = "md-search-result__teaser faq-excerpt"
-      excerpt.innerHTML = markup.excerpt(text, info.marks) // escaped by excerpt()
-      article.appendChild(excerpt)
+      var markup = shown.get(info.doc)
+      if (markup) {
+        var excerpt = document.createElement("p")
+        excerpt.className = "md-search-result__teaser faq-excerpt"
+        excerpt.innerHTML = markup // escaped by the worker's excerpt()
+        article.appendChild(excerpt)
+      } else if (markup === undefined && !asked.has(info.doc)) {
+        asked.add(info.doc)
+        ask.push({ doc: info.doc, marks: info.marks })
+      }
     })
+    if (ask.length && worker) worker.postMessage({ type: "faq-excerpts", data: ask })
   }
 
   var observed = null

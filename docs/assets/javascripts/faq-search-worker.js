@@ -1,6 +1,8 @@
 /* Offline FAQ search, as a worker speaking Material's search protocol
- * (messages SETUP 0, READY 1, QUERY 2, RESULT 3), over the compact index of
- * hooks/faqlib/search.py.
+ * (messages SETUP 0, READY 1, QUERY 2, RESULT 3), over the sharded index of
+ * hooks/faqlib/search.py: SETUP brings the base (contract, tables, shard
+ * directory); the shards a query needs are loaded with importScripts (which
+ * works from disk, where fetch is refused) and kept.
  *
  * Every rule of what a term is (patterns, stop words, spellings) comes with
  * the index, from hooks/faqlib/tokenizer.py; only stem() and queryWords() are
@@ -63,7 +65,6 @@
 
   if (typeof WorkerGlobalScope === "undefined" || !(scope instanceof WorkerGlobalScope)) {
     scope.faqSearchWorkerSource = "(" + faqSearchWorker.toString() + ")(self)"
-    scope.faqSearchMarkup = { highlight: highlight, excerpt: excerpt }
     return
   }
 
@@ -77,10 +78,19 @@
   var CHAR_WEIGHT = 0.5   // a single ideograph standing in for an unknown word
   var MAX_PREFIX = 50
   var MAX_TYPOS = 8
-  var MAX_RESULTS = 100
+  // Results sent: Material shows 10 and renders more as the list scrolls;
+  // each needs its question's text, so more would load more files.
+  var MAX_RESULTS = 20
   var MAX_MARKS = 12
+  // A query needs at most: dictionary, then postings, then a typo's or a
+  // synonym's dictionary and postings. More rounds than this is a bug.
+  var MAX_ROUNDS = 8
 
-  var index = null
+  var index = null // the base, and what setup() derives from it
+  var root = ""    // the search folder's address (the page sends it first)
+  var shards = null // kind -> number -> data, as loaded
+  var failed = {}  // files that could not be loaded: searched as empty
+  var missing = null // the files the current round asked for and lacked
 
   function normalize(text) {
     return text.normalize("NFKC").toLowerCase()
@@ -125,37 +135,102 @@
 
   function setup(data) {
     var contract = data.contract
-    var vocab = Object.keys(data.terms).sort()
-    var byLength = []
-    vocab.forEach(function (t) {
-      if (/^[a-z]+$/.test(t)) (byLength[t.length] = byLength[t.length] || []).push(t)
-    })
-    var lengths = 0
-    data.docs.forEach(function (doc) { lengths += doc[2] })
-    // pages are [url, number of docs, title] in doc order
-    var pageOf = new Array(data.docs.length), pageNumber = new Array(data.docs.length), next = 0
-    data.pages.forEach(function (page, n) {
-      for (var i = 0; i < page[1]; i++) {
-        pageNumber[next] = n
-        pageOf[next++] = page[0]
-      }
-    })
     var trad = Array.from(data.t2s.chars[0]), simp = Array.from(data.t2s.chars[1])
     var chars = new Map()
     trad.forEach(function (c, i) { chars.set(c, simp[i]) })
     var longest = 1
     Object.keys(data.t2s.phrases).forEach(function (p) { longest = Math.max(longest, p.length) })
+    var digit = {}
+    Array.from(data.format.digits).forEach(function (c, i) { digit[c] = i })
     index = {
-      data: data, vocab: vocab, byLength: byLength, cache: new Map(), total: data.docs.length,
-      pageOf: pageOf, pageNumber: pageNumber, averageTitle: lengths / Math.max(1, data.docs.length) || 1,
+      data: data, cache: new Map(), total: data.docs, format: data.format, digit: digit,
       contract: contract,
       latin: new RegExp("^(?:" + contract.latin + ")$"),
       cjk: new RegExp("^(?:" + contract.cjk + ")$"),
       token: new RegExp(contract.latin + "|" + contract.cjk, "g"),
       stop: new Set(contract.stopWords),
-      chars: chars, phrases: data.t2s.phrases, longestPhrase: longest,
-      synonyms: data.synonyms.map(function (group) { return { words: group, parsed: null } })
+      chars: chars, phrases: data.t2s.phrases, longestPhrase: longest
     }
+    shards = { d: {}, p: {}, v: {}, m: {}, t: {} }
+    failed = {}
+  }
+
+  /* A shard file calls this when it runs (importScripts, or a test). */
+  function receive(kind, n, data) {
+    if (kind === "d") {
+      var at = new Map()
+      data[0].forEach(function (t, i) { at.set(t, i) })
+      data = { terms: data[0], values: data[1], at: at }
+    } else if (kind === "v") {
+      var byLength = []
+      data.forEach(function (t) { (byLength[t.length] = byLength[t.length] || []).push(t) })
+      data = byLength
+    }
+    shards[kind][n] = data
+  }
+  scope.faqSearchShard = receive
+
+  /* The data of one shard, or undefined after noting that this round lacks it. */
+  function shard(kind, n) {
+    var data = shards[kind][n]
+    if (data !== undefined) return data
+    var name = kind + "-" + n
+    if (failed[name]) return kind === "d" ? { terms: [], values: [], at: new Map() } : kind === "v" ? [] : {}
+    if (missing) missing.add(name)
+    return undefined
+  }
+
+  /* Loads the files a round lacked; one that fails is searched as empty. */
+  function load(names) {
+    var urls = Array.from(names, function (name) { return root + name + ".js" })
+    try {
+      scope.importScripts.apply(scope, urls)
+    } catch (err) {
+      Array.from(names).forEach(function (name) {
+        try { scope.importScripts(root + name + ".js") } catch (e) { failed[name] = true }
+      })
+    }
+  }
+
+  /* Runs fn until it ran with every file it asked for (each round loads what
+   * the last one lacked), so the logic below reads as if all were loaded. */
+  function withShards(fn) {
+    for (var round = 0; ; round++) {
+      missing = new Set()
+      var value = fn()
+      var lacking = missing
+      missing = null
+      if (!lacking.size || round >= MAX_ROUNDS) return value
+      load(lacking)
+    }
+  }
+
+  /* The dictionary shard whose range holds a term (by the first terms of all). */
+  function dictionaryShard(t) {
+    var firsts = index.data.dict, lo = 0, hi = firsts.length - 1
+    if (!firsts.length || t < firsts[0]) return -1
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1
+      if (firsts[mid] <= t) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+
+  /* A term's dictionary value: inline postings or a postings shard number;
+   * null when the index has no such term, undefined while its shard is not loaded. */
+  function entry(t) {
+    var n = dictionaryShard(t)
+    if (n < 0) return null
+    var d = shard("d", n)
+    if (!d) return undefined
+    var i = d.at.get(t)
+    return i === undefined ? null : d.values[i]
+  }
+
+  function has(t) {
+    var value = entry(t)
+    return value !== null && value !== undefined
   }
 
   /* Traditional to Simplified with the index's slice of OpenCC (faqlib/hant.py):
@@ -171,10 +246,6 @@
       if (!found) { out += index.chars.get(chars[i]) || chars[i]; i++ }
     }
     return out
-  }
-
-  function has(term) {
-    return Object.prototype.hasOwnProperty.call(index.data.terms, term)
   }
 
   /* Mirror of faqlib.tokenizer.segment. */
@@ -213,16 +284,23 @@
     return content.length ? content : words
   }
 
+  /* Index terms that start with a prefix, from the dictionary shards of its range. */
   function withPrefix(prefix) {
-    var vocab = index.vocab, lo = 0, hi = vocab.length, out = []
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1
-      if (vocab[mid] < prefix) lo = mid + 1
-      else hi = mid
-    }
-    for (var i = lo; i < vocab.length && out.length < MAX_PREFIX; i++) {
-      if (vocab[i].lastIndexOf(prefix, 0) !== 0) break
-      if (vocab[i] !== prefix) out.push(vocab[i])
+    var out = [], firsts = index.data.dict
+    for (var n = Math.max(0, dictionaryShard(prefix)); n < firsts.length && out.length < MAX_PREFIX; n++) {
+      if (firsts[n] > prefix && firsts[n].lastIndexOf(prefix, 0) !== 0) break // past the range
+      var d = shard("d", n)
+      if (!d) break
+      var terms = d.terms, lo = 0, hi = terms.length
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1
+        if (terms[mid] < prefix) lo = mid + 1
+        else hi = mid
+      }
+      for (var i = lo; i < terms.length && out.length < MAX_PREFIX; i++) {
+        if (terms[i].lastIndexOf(prefix, 0) !== 0) return out
+        if (terms[i] !== prefix) out.push(terms[i])
+      }
     }
     return out
   }
@@ -249,45 +327,65 @@
     return prev[b.length]
   }
 
-  /* Index words within one edit of a typed word of 5+ letters, two from 9+. */
+  /* Index words within one edit of a typed word of 5+ letters, two from 9+,
+   * among the typo candidates of its first letter (v-<letter>.js). */
   function typos(word, typed) {
-    if (typed.length < 5 || !/^[a-z]+$/.test(word)) return []
+    if (typed.length < 5 || !/^[a-z]+$/.test(word) || index.data.typo.indexOf(word[0]) < 0) return []
+    var byLength = shard("v", word[0])
+    if (!byLength) return []
     var max = typed.length >= 9 ? 2 : 1, out = []
     for (var len = word.length - max; len <= word.length + max; len++) {
-      ;(index.byLength[len] || []).forEach(function (t) {
+      ;(byLength[len] || []).forEach(function (t) {
         if (t !== word && out.length < MAX_TYPOS && distance(word, t, max) <= max) out.push(t)
       })
     }
     return out
   }
 
-  /* 'a,1c,…' -> {docs, codes}, decoded on first use only. */
-  function postings(term) {
-    var hit = index.cache.get(term)
+  var NONE = { docs: [], codes: [], df: 0 }
+
+  /* A term's postings, decoded on first use: {docs, codes, df}. */
+  function postings(t) {
+    var hit = index.cache.get(t)
     if (hit) return hit
-    var encoded = index.data.terms[term]
-    var docs = [], codes = [], doc = 0
-    if (encoded) {
-      var parts = encoded.split(",")
-      for (var i = 0; i < parts.length; i++) {
-        var value = parseInt(parts[i], 36)
-        doc += Math.floor(value / 16)
-        docs.push(doc)
-        codes.push(value % 16)
+    var value = entry(t), encoded = null, df = 0
+    if (value === undefined) return NONE // its dictionary shard is coming
+    if (typeof value === "string") {
+      encoded = value
+    } else if (value !== null) {
+      var packed = shard("p", value)
+      if (!packed) return NONE
+      if (Object.prototype.hasOwnProperty.call(packed, t)) {
+        df = packed[t][0]
+        encoded = packed[t][1]
       }
     }
-    hit = { docs: docs, codes: codes }
-    index.cache.set(term, hit)
+    var docs = [], codes = [], doc = 0, n = 0, digit = index.digit, space = index.format.codeSpace
+    if (encoded) {
+      for (var i = 0; i < encoded.length; i++) {
+        var v = digit[encoded[i]]
+        if (v >= 32) { n = n * 32 + v - 32; continue }
+        n = n * 32 + v
+        doc += Math.floor(n / space)
+        docs.push(doc)
+        codes.push(n % space)
+        n = 0
+      }
+    }
+    hit = { docs: docs, codes: codes, df: df || docs.length }
+    index.cache.set(t, hit)
     return hit
   }
 
   /* A question word counts TITLE_WEIGHT, more in short questions, less in
-   * long ones; answer mentions add 1 + log(tf), tf capped at 3 at build time;
-   * the other language's text counts OTHER_WEIGHT of that. */
-  function fieldWeight(code, doc) {
-    var tf = code & 3
-    var title = code & 4 ? TITLE_WEIGHT / (0.5 + 0.5 * index.data.docs[doc][2] / index.averageTitle) : 0
-    return (title + (tf ? 1 + Math.log(tf) : 0)) * (code & 8 ? OTHER_WEIGHT : 1)
+   * long ones (the length class the build gave it); answer mentions add
+   * 1 + log(tf), tf capped at 3 at build time; the other language's text
+   * counts OTHER_WEIGHT of that. */
+  function fieldWeight(code) {
+    var f = index.format
+    var tf = code & f.tf
+    var title = code & f.title ? TITLE_WEIGHT / (0.5 + 0.5 * index.data.lengths[code >> f.lengthShift]) : 0
+    return (title + (tf ? 1 + Math.log(tf) : 0)) * (code & f.other ? OTHER_WEIGHT : 1)
   }
 
   /* doc -> score of the best of some alternative terms [term, weight]. */
@@ -296,9 +394,9 @@
     alts.forEach(function (alt) {
       var list = postings(alt[0])
       if (!list.docs.length) return
-      var idf = Math.log(1 + index.total / list.docs.length)
+      var idf = Math.log(1 + index.total / list.df)
       for (var i = 0; i < list.docs.length; i++) {
-        var s = alt[1] * idf * fieldWeight(list.codes[i], list.docs[i])
+        var s = alt[1] * idf * fieldWeight(list.codes[i])
         if (!(best.get(list.docs[i]) >= s)) best.set(list.docs[i], s)
       }
     })
@@ -329,7 +427,8 @@
         alts.push([word, 1])
         if (typed !== word && /^[a-z0-9]+$/.test(typed)) alts.push([typed, 1])
         if (typed.length >= 3) withPrefix(word).forEach(function (t) { alts.push([t, PREFIX_WEIGHT]) })
-        if (!has(word)) typos(word, typed).forEach(function (t) { alts.push([t, TYPO_WEIGHT]) })
+        // Only a word the index surely lacks (its dictionary shard is here).
+        if (entry(word) === null) typos(word, typed).forEach(function (t) { alts.push([t, TYPO_WEIGHT]) })
       }
       out.push({
         covers: [i], marks: alts.map(function (a) { return a[0] }), scores: scoreAlternatives(alts),
@@ -345,20 +444,18 @@
         })
       }
     })
-    // Synonyms: a group word found in the query, as consecutive words,
-    // stands for every other word of its group.
+    // Synonyms (read at build time as the query is read here): a group
+    // member found in the query, as consecutive words, stands for every
+    // other member of its group that the index holds.
     var terms = words.map(function (w) { return w[0] })
-    index.synonyms.forEach(function (group) {
-      if (!group.parsed) group.parsed = group.words.map(function (g) {
-        return queryWords(toSimplified(g)).map(function (w) { return w[0] })
-      })
-      group.parsed.forEach(function (member, m) {
-        var at = find(terms, member)
+    index.data.synonyms.forEach(function (group) {
+      group.forEach(function (member, m) {
+        var at = find(terms, member[0])
         if (at < 0) return
-        var covers = member.map(function (_, k) { return at + k })
-        group.parsed.forEach(function (other, o) {
-          if (o === m || !other.length || !other.every(has)) return
-          out.push({ covers: covers, marks: other, scores: scoreAll(other, SYNONYM_WEIGHT) })
+        var covers = member[0].map(function (_, k) { return at + k })
+        group.forEach(function (other, o) {
+          if (o === m || !other[1]) return
+          out.push({ covers: covers, marks: other[0], scores: scoreAll(other[0], SYNONYM_WEIGHT) })
         })
       })
     })
@@ -374,7 +471,8 @@
     return -1
   }
 
-  function search(query) {
+  /* The docs matching a query, best first: {doc, covered, score, marks}. */
+  function rank(query) {
     var raw = normalize(toSimplified(query))
     var words = queryWords(raw)
     var found = concepts(words, raw)
@@ -403,45 +501,82 @@
       // More of the query's words first; then more of them as typed (a doc
       // with the reader's own word above one with only its synonym or typo).
       return b.covered.size - a.covered.size || b.exact - a.exact || b.score - a.score || a.doc - b.doc
-    }).slice(0, MAX_RESULTS)
-    return ranked.map(function (entry) {
-      var doc = index.data.docs[entry.doc]
+    })
+    return { raw: raw, words: words, ranked: ranked }
+  }
+
+  /* The question record of a doc (m-<n>.js): [id, question, page url, page title]. */
+  function meta(doc) {
+    var size = index.data.chunks.meta, chunk = shard("m", Math.floor(doc / size))
+    if (!chunk) return undefined
+    var row = chunk.docs[doc % size], page = chunk.pages[row[2]]
+    return [row[0], row[1], page[0], page[1]]
+  }
+
+  /* The words to mark in a result, from the concept that scored it best first. */
+  function marksOf(entry) {
+    var marks = []
+    entry.marks.sort(function (a, b) { return b[0] - a[0] }).forEach(function (m) {
+      m[1].forEach(function (t) { if (marks.length < MAX_MARKS && marks.indexOf(t) < 0) marks.push(t) })
+    })
+    return marks
+  }
+
+  function search(query) {
+    var found = withShards(function () { return rank(query) })
+    var top = found.ranked.slice(0, MAX_RESULTS)
+    var records = withShards(function () { return top.map(function (entry) { return meta(entry.doc) }) })
+    var items = []
+    top.forEach(function (entry, n) {
+      var record = records[n]
+      if (!record) return // its file could not be loaded
       var terms = {}
-      words.forEach(function (w, i) { terms[raw.slice(w[1], w[2])] = entry.covered.has(i) })
-      // The words to mark, from the concept that scored this doc best.
-      var marks = []
-      entry.marks.sort(function (a, b) { return b[0] - a[0] }).forEach(function (m) {
-        m[1].forEach(function (t) { if (marks.length < MAX_MARKS && marks.indexOf(t) < 0) marks.push(t) })
-      })
-      return [{
-        location: index.pageOf[entry.doc] + "#" + doc[0],
-        title: highlight(doc[1], marks),
+      found.words.forEach(function (w, i) { terms[found.raw.slice(w[1], w[2])] = entry.covered.has(i) })
+      var marks = marksOf(entry)
+      items.push([{
+        location: record[2] + "#" + record[0],
+        title: highlight(record[1], marks),
         text: "",
         score: entry.score * entry.covered.size,
         terms: terms,
-        // For the excerpt under the result (faq-search-setup.js).
-        // and, on a site of several pages, the title of the question's page.
-        faq: {
-          doc: entry.doc, chunk: index.data.text.chunk, marks: marks,
-          page: index.data.pages.length > 1 ? index.data.pages[index.pageNumber[entry.doc]][2] : ""
-        }
-      }]
+        // For faq-search-setup.js: the excerpt it asks for when the result
+        // shows, the page's title on a site of several pages, and how many
+        // questions matched in all.
+        faq: { doc: entry.doc, marks: marks, page: index.data.pages > 1 ? record[3] : "", total: found.ranked.length }
+      }])
+    })
+    return items
+  }
+
+  /* Excerpts of answers (t-<n>.js) for results being shown: [[doc, markup]]. */
+  function excerpts(wanted) {
+    var size = index.data.chunks.text
+    return withShards(function () {
+      return wanted.map(function (w) {
+        var chunk = shard("t", Math.floor(w.doc / size))
+        var text = chunk && chunk[w.doc % size]
+        return [w.doc, typeof text === "string" ? excerpt(text, w.marks) : ""]
+      })
     })
   }
 
   scope.addEventListener("message", function (ev) {
     var message = ev.data
-    if (message.type === 0) {
+    if (message.type === "faq-root") {
+      root = message.url
+    } else if (message.type === 0) {
       setup(message.data.docs)
       scope.postMessage({ type: 1 })
     } else if (message.type === 2) {
       scope.postMessage({ type: 3, data: { items: index ? search(message.data) : [] } })
+    } else if (message.type === "faq-excerpts" && index) {
+      scope.postMessage({ type: "faq-excerpts", data: excerpts(message.data) })
     }
   })
 
   // For tests of the tokenizer against faqlib/tokenizer.py.
   scope.faqSearch = {
-    setup: setup, stem: stem, normalize: normalize, queryWords: queryWords,
+    setup: setup, shard: receive, stem: stem, normalize: normalize, queryWords: queryWords,
     toSimplified: toSimplified, search: search, highlight: highlight
   }
 })(self)

@@ -283,8 +283,10 @@ def test_synonyms_ship_as_the_worker_reads_them():
     index = build_index("zh", found, analyze([(r.question, r.answer) for r in found]),
                         synonyms=[["梯度截断", "梯度裁剪", "gradient clipping"]])
     (group,) = index.base["synonyms"]
-    assert group[0] == [["梯度截断"], 1]   # the index has it: it can stand in for the others
-    assert group[2] == [["gradient", "clip"], 0]
+    assert group[0] == [["梯度截断"], 1, "梯度截断"]  # the index has it: it can stand in for the others
+    assert group[1] == [["梯度裁剪"], 0, "梯度裁剪"]  # found in a query as typed, however segmented
+    assert group[2] == [["gradient", "clip"], 0, ""]  # found as consecutive words
+    assert index.base["segment"] == ["梯度裁剪"]  # a query keeps it whole
 
 
 def test_shard_files_never_close_the_script():

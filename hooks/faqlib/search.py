@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .hant import convert
-from .tokenizer import CONTRACT, query_words, tokenize
+from .tokenizer import CJK, CONTRACT, normalize, query_words, tokenize
 
 FORMAT_VERSION = 4
 
@@ -75,6 +75,8 @@ TYPO_WORDS = 4_000
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 _VALUE = {c: i for i, c in enumerate(DIGITS)}
 _ALPHA = re.compile(r"[a-z]+")
+_CJK = re.compile(CJK)
+_HAS_CJK = re.compile(CJK[:-1])  # one ideograph
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,8 @@ def build_index(
     pages = _results_files(rows, files)
     typo = _typo_files(terms, postings, files)
     vocabulary = set(terms)
+    synonyms = [list(group) for group in synonyms]
+    segment = segment_words(synonyms, t2s, vocabulary)
     base = {
         "version": FORMAT_VERSION,
         "lang": lang,
@@ -263,7 +267,8 @@ def build_index(
         "typo": typo,
         "chunks": {"meta": META_CHUNK, "text": TEXT_CHUNK},
         "t2s": t2s,
-        "synonyms": _parsed_synonyms(synonyms, t2s, vocabulary),
+        "segment": segment,
+        "synonyms": _parsed_synonyms(synonyms, t2s, vocabulary | set(segment), vocabulary),
     }
     return Index(base, files)
 
@@ -361,15 +366,30 @@ def _typo_files(terms: list[str], postings: Mapping[str, array], files: dict[str
     return "".join(sorted(by_letter))
 
 
-def _parsed_synonyms(groups: Iterable[Iterable[str]], t2s: dict, vocabulary: set[str]) -> list[list]:
-    """Each group as its words' query terms, read as the worker reads a query, each
-    with whether the index has all its terms (only those can stand in for a word)."""
+def segment_words(groups: Iterable[Iterable[str]], t2s: dict, vocabulary: set[str]) -> list[str]:
+    """The synonyms' Chinese words that the index lacks (华为云, 手机): the worker
+    segments a query with them too, so that a reader's word stays one word
+    and its group can stand in for it."""
+    words = {normalize(convert(w, t2s)) for group in groups for w in group}
+    return sorted(w for w in words if len(w) > 1 and _CJK.fullmatch(w) and w not in vocabulary)
+
+
+def _parsed_synonyms(groups: Iterable[Iterable[str]], t2s: dict, known: set[str], vocabulary: set[str]) -> list[list]:
+    """Each group's words as the worker finds them in a query: [terms, usable, text].
+
+    terms: the word read as the worker reads a query (with *known* words);
+    usable: whether the index has all its terms (only then can it stand in
+    for another word); text: a word with Chinese in it is found in the query
+    as it is typed, whatever the segmentation made of it ('' for others).
+    """
     out = []
     for group in groups:
         members = []
         for word in group:
-            parsed = [t for t, _, _ in query_words(convert(word, t2s), vocabulary)]
-            members.append([parsed, int(bool(parsed) and all(t in vocabulary for t in parsed))])
+            text = normalize(convert(word, t2s))
+            parsed = [t for t, _, _ in query_words(text, known)]
+            usable = int(bool(parsed) and all(t in vocabulary for t in parsed))
+            members.append([parsed, usable, text if _HAS_CJK.search(text) else ""])
         out.append(members)
     return out
 

@@ -69,13 +69,16 @@
   }
 
   // Ranking: the reader's own words first, then what stands in for them.
-  var TITLE_WEIGHT = 4    // a word of the question counts 4 answer mentions
+  // Tuned on our dev query sets as a whole (tests/data/, README: Search).
+  var TITLE_WEIGHT = 6    // a word of the question counts 6 answer mentions
+  var LENGTH_NORM = 0.8   // how much shorter questions gain (0: not at all)
   var OTHER_WEIGHT = 0.7  // a word of the question's other-language text
   var PREFIX_WEIGHT = 0.6 // 'parall' -> 'parallel'
   var JOINED_WEIGHT = 0.9 // 'check point' -> 'checkpoint'
-  var SYNONYM_WEIGHT = 0.8 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
+  var SYNONYM_WEIGHT = 0.9 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
   var TYPO_WEIGHT = 0.4   // 'gradiant' -> 'gradient'
-  var CHAR_WEIGHT = 0.5   // a single ideograph standing in for an unknown word
+  var CHAR_WEIGHT = 0.5   // a single ideograph: a part of a word, or a word of little weight
+  var COVERAGE_POWER = 1.5 // docs holding less of the query's weight fall this steeply
   var MAX_PREFIX = 50
   var MAX_TYPOS = 8
   // Results sent: Material shows 10 and renders more as the list scrolls;
@@ -149,7 +152,8 @@
       cjk: new RegExp("^(?:" + contract.cjk + ")$"),
       token: new RegExp(contract.latin + "|" + contract.cjk, "g"),
       stop: new Set(contract.stopWords),
-      chars: chars, phrases: data.t2s.phrases, longestPhrase: longest
+      chars: chars, phrases: data.t2s.phrases, longestPhrase: longest,
+      segment: new Set(data.segment)
     }
     shards = { d: {}, p: {}, v: {}, m: {}, t: {} }
     failed = {}
@@ -264,7 +268,7 @@
    * Simplified Chinese; stop words dropped unless nothing else is left. */
   function queryWords(query) {
     var text = normalize(query), words = [], match
-    var known = function (w) { return has(w) || index.stop.has(w) }
+    var known = function (w) { return has(w) || index.stop.has(w) || index.segment.has(w) }
     index.token.lastIndex = 0
     while ((match = index.token.exec(text))) {
       var token = match[0], start = match.index
@@ -377,33 +381,32 @@
     return hit
   }
 
-  /* A question word counts TITLE_WEIGHT, more in short questions, less in
-   * long ones (the length class the build gave it); answer mentions add
-   * 1 + log(tf), tf capped at 3 at build time; the other language's text
-   * counts OTHER_WEIGHT of that. */
+  /* How well a doc holds a term: a question word counts TITLE_WEIGHT, more
+   * in short questions, less in long ones (the length class the build gave
+   * it); answer mentions add 1 + log(tf), tf capped at 3 at build time; the
+   * other language's text counts OTHER_WEIGHT of that. */
   function fieldWeight(code) {
     var f = index.format
     var tf = code & f.tf
-    var title = code & f.title ? TITLE_WEIGHT / (0.5 + 0.5 * index.data.lengths[code >> f.lengthShift]) : 0
+    var length = index.data.lengths[code >> f.lengthShift]
+    var title = code & f.title ? TITLE_WEIGHT / (1 - LENGTH_NORM + LENGTH_NORM * length) : 0
     return (title + (tf ? 1 + Math.log(tf) : 0)) * (code & f.other ? OTHER_WEIGHT : 1)
   }
 
-  /* doc -> score of the best of some alternative terms [term, weight]. */
+  /* doc -> how well it holds the best of some alternative terms [term, weight]. */
   function scoreAlternatives(alts) {
     var best = new Map()
     alts.forEach(function (alt) {
       var list = postings(alt[0])
-      if (!list.docs.length) return
-      var idf = Math.log(1 + index.total / list.df)
       for (var i = 0; i < list.docs.length; i++) {
-        var s = alt[1] * idf * fieldWeight(list.codes[i])
+        var s = alt[1] * fieldWeight(list.codes[i])
         if (!(best.get(list.docs[i]) >= s)) best.set(list.docs[i], s)
       }
     })
     return best
   }
 
-  /* doc -> score of the docs holding every one of some terms, times weight. */
+  /* doc -> how well it holds all of some terms (their mean), times weight. */
   function scoreAll(terms, weight) {
     var total = null
     terms.forEach(function (t) {
@@ -413,6 +416,7 @@
       total.forEach(function (s, doc) { if (one.has(doc)) both.set(doc, s + one.get(doc)) })
       total = both
     })
+    if (total && terms.length > 1) total.forEach(function (s, doc) { total.set(doc, s / terms.length) })
     return total || new Map()
   }
 
@@ -445,14 +449,21 @@
       }
     })
     // Synonyms (read at build time as the query is read here): a group
-    // member found in the query, as consecutive words, stands for every
-    // other member of its group that the index holds.
+    // member found in the query stands for every other member of its group
+    // that the index holds. A member with Chinese in it is found in the
+    // query's text, whatever its segmentation; others as consecutive words.
     var terms = words.map(function (w) { return w[0] })
     index.data.synonyms.forEach(function (group) {
       group.forEach(function (member, m) {
-        var at = find(terms, member[0])
-        if (at < 0) return
-        var covers = member[0].map(function (_, k) { return at + k })
+        var covers = []
+        if (member[2]) {
+          var at = raw.indexOf(member[2]), end = at + member[2].length
+          if (at >= 0) words.forEach(function (w, k) { if (w[1] < end && w[2] > at) covers.push(k) })
+        } else {
+          var first = find(terms, member[0])
+          if (first >= 0) covers = member[0].map(function (_, k) { return first + k })
+        }
+        if (!covers.length) return
         group.forEach(function (other, o) {
           if (o === m || !other[1]) return
           out.push({ covers: covers, marks: other[0], scores: scoreAll(other[0], SYNONYM_WEIGHT) })
@@ -492,15 +503,28 @@
         entry.marks.push([s, concept.marks])
       })
     })
+    // Each word weighs by how rare its meaning is here: the idf of the docs
+    // that any of its alternatives (itself, synonyms, typos, the other
+    // language) matched. A single ideograph weighs less.
+    var matched = words.map(function () { return new Set() })
+    docs.forEach(function (entry) { entry.best.forEach(function (_, i) { matched[i].add(entry.doc) }) })
+    var weights = words.map(function (w, i) {
+      var idf = Math.log(1 + index.total / Math.max(1, matched[i].size))
+      return index.cjk.test(w[0]) && w[0].length === 1 ? idf * CHAR_WEIGHT : idf
+    })
+    var all = weights.reduce(function (a, b) { return a + b }, 0) || 1
+    // A doc scores the weighted sum of how well it holds each word, times
+    // the share of the query's weight it holds, to a power: holding more of
+    // the query beats holding less of it better.
     docs.forEach(function (entry) {
+      var score = 0, held = 0
+      entry.best.forEach(function (s, i) { score += weights[i] * s; held += weights[i] })
       entry.covered = entry.best
-      entry.score = 0
-      entry.best.forEach(function (s) { entry.score += s })
+      entry.score = score * Math.pow(held / all, COVERAGE_POWER)
     })
     var ranked = Array.from(docs.values()).sort(function (a, b) {
-      // More of the query's words first; then more of them as typed (a doc
-      // with the reader's own word above one with only its synonym or typo).
-      return b.covered.size - a.covered.size || b.exact - a.exact || b.score - a.score || a.doc - b.doc
+      // Ties: more of the query's words as typed, then reading order.
+      return b.score - a.score || b.exact - a.exact || a.doc - b.doc
     })
     return { raw: raw, words: words, ranked: ranked }
   }
@@ -537,7 +561,7 @@
         location: record[2] + "#" + record[0],
         title: highlight(record[1], marks),
         text: "",
-        score: entry.score * entry.covered.size,
+        score: entry.score,
         terms: terms,
         // For faq-search-setup.js: the excerpt it asks for when the result
         // shows, the page's title on a site of several pages, and how many
@@ -577,6 +601,7 @@
   // For tests of the tokenizer against faqlib/tokenizer.py.
   scope.faqSearch = {
     setup: setup, shard: receive, stem: stem, normalize: normalize, queryWords: queryWords,
-    toSimplified: toSimplified, search: search, highlight: highlight
+    toSimplified: toSimplified, search: search, highlight: highlight,
+    rank: function (query) { return withShards(function () { return rank(query) }) }
   }
 })(self)

@@ -1,12 +1,14 @@
-"""Search quality, measured in Chromium from file:// on the built site, in one pass
-per language over every query set:
+"""Search quality on the built site, in Chromium from file://: every query set
+goes straight to our worker (one batch per language; typing each one into
+Material's box is what `make search-eval` and tests/test_browser.py do).
 
-- the dev set and our held-out set (tests/data/queries-heldout.tsv, never used
-  for tuning): recall@3 >= 0.95 and recall@1 >= 0.85 per language;
-- our set by kind (tests/data/queries-kinds.tsv: Traditional Chinese, the
-  reader's words, typos, the other language, natural questions): recall@3 >=
-  0.95 and recall@1 >= 0.75 per language, floors under what it measures today
-  (README: Search), so a change that loses ground fails.
+Floors are the search issue's targets:
+- the dev set and our held-out set (tests/data/queries-heldout.tsv): recall@1
+  >= 0.95, recall@3 >= 0.95 per language;
+- our sets by kind (tests/data/queries-kinds.tsv, queries-seed-b.tsv:
+  Traditional Chinese, the reader's words, typos, the other language, natural
+  questions, keywords): recall@1 >= 0.85 and recall@3 >= 0.95 per language.
+The sets over the whole FAQ are in tests/test_corpus.py.
 """
 
 from __future__ import annotations
@@ -16,29 +18,37 @@ from pathlib import Path
 from tests.search_eval import Query, evaluate, read_queries
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {
-    "dev": (ROOT.parent / "shared" / "eval" / "queries-dev.tsv", 0.85),
-    "heldout": (ROOT / "tests" / "data" / "queries-heldout.tsv", 0.85),
-    "kinds": (ROOT / "tests" / "data" / "queries-kinds.tsv", 0.75),
+DATA = ROOT / "tests" / "data"
+#: set -> (file, recall@1 floor, recall@3 floor)
+SEED_SETS = {
+    "dev": (ROOT.parent / "shared" / "eval" / "queries-dev.tsv", 0.95, 0.95),
+    "heldout": (DATA / "queries-heldout.tsv", 0.95, 0.95),
+    "kinds": (DATA / "queries-kinds.tsv", 0.85, 0.95),
+    "seed-b": (DATA / "queries-seed-b.tsv", 0.85, 0.95),
 }
 
 
-def test_recall_targets(site, browser):
+def check(site: Path, browser, sets: dict) -> None:
+    """Every set of *sets* meets its floors in both languages."""
     queries: list[Query] = []
-    for name, (path, _) in SETS.items():
+    for name, (path, _, _) in sets.items():
         assert path.is_file(), f"missing query set {path}"
         queries += [Query(q.lang, q.text, q.expected, f"{name}:{q.kind}") for q in read_queries(path)]
     context = browser.new_context()
     try:
-        reports = evaluate(site, queries, context.new_page)
+        reports = evaluate(site, queries, context.new_page, typed=False)
     finally:
         context.close()
     assert set(reports) == {"zh", "en"}
     for report in reports.values():
-        for name, (_, floor) in SETS.items():
+        for name, (_, floor1, floor3) in sets.items():
             kinds = [v for k, v in report.kinds.items() if k.startswith(name + ":")]
             total, top1, top3 = (sum(v[i] for v in kinds) for i in range(3))
             misses = [m for m in report.misses if f"[{name}:" in m]
             assert total >= 15, (report.lang, name)
-            assert top3 / total >= 0.95, (report.lang, name, misses)
-            assert top1 / total >= floor, (report.lang, name, misses)
+            assert top3 / total >= floor3, (report.lang, name, top3 / total, misses)
+            assert top1 / total >= floor1, (report.lang, name, top1 / total, misses)
+
+
+def test_recall_targets(site, browser):
+    check(site, browser, SEED_SETS)

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.browser import open_search, search
+from tests.browser import open_search, search, serve
 from tests.conftest import build_here, copy_project, lang_root
 from tests.corpus import CORPUS, ids_tool, import_corpus
 from tests.test_search_quality import check
@@ -175,3 +175,22 @@ def test_search_quality_on_the_whole_faq(corpus, browser):
         "corpus": (data / "queries-corpus.tsv", 0.80, 0.92),
         "corpus-b": (data / "queries-corpus-b.tsv", 0.80, 0.92),
     })
+
+
+def test_a_query_loads_only_the_shards_it_needs(corpus, page):
+    """Over http, a query loads a few dictionary and postings shards, and the
+    records and answers of the results shown, not the index."""
+    folder = corpus.site / "search"
+    every = {p.name for p in folder.glob("*-*.js")}
+    with serve(corpus.site) as base:
+        page.goto(f"{base}installation.html")
+        open_search(page)
+        page.requests.clear()
+        result = search(page, "cuBLAS 报错")
+        page.wait_for_function("document.querySelector('.md-search-result__article .faq-excerpt')")
+    loaded = {u.rsplit("/", 1)[-1] for u in page.requests if "/search/" in u and u.endswith(".js")} - {"search_index.js"}
+    assert loaded <= every and result["hrefs"]
+    by_kind = {kind: {n for n in loaded if n.startswith(kind + "-")} for kind in "dpvmt"}
+    assert 0 < len(by_kind["d"]) < len({n for n in every if n.startswith("d-")})
+    assert len(by_kind["m"]) <= 20 // 8 + 20 and len(by_kind["t"]) <= 20  # per result shown, at most
+    assert len(loaded) < len(every) / 4, sorted(loaded)

@@ -30,7 +30,6 @@ from faqlib import background, hant, setup, synonyms
 from faqlib.layout import SEARCH_FOLDER
 from faqlib.model import Problem
 from faqlib.search import Row, analyze, build_index, index_file_text
-from faqlib.tokenizer import query_words
 from faqlib.upstream import material
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -102,7 +101,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     groups, problems = synonyms.read(Path(config.docs_dir, synonyms.FILE))
     vocabularies = {code: set(found.vocabulary) for code, found in analyses.items()}
     everywhere = set().union(*vocabularies.values())
-    problems += synonyms.unused(groups, lambda word: _occurs(word, everywhere))
+    problems += synonyms.unused(groups, lambda word: synonyms.occurs(word, everywhere))
     for problem in sorted(set(problems)):
         log.warning(str(problem))
 
@@ -116,7 +115,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         index = build_index(
             code, rows, analyses[code], theirs,
             t2s=hant.table_for(vocabulary),
-            synonyms=synonyms.compiled(groups, lambda word: _occurs(word, vocabulary)),
+            synonyms=synonyms.compiled(groups, lambda word: synonyms.occurs(word, vocabulary)),
         )
         folder = Path(config.site_dir, state.languages[code].root, SEARCH_FOLDER)
         folder.mkdir(parents=True, exist_ok=True)
@@ -125,11 +124,3 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         (folder / "search_index.js").write_text(material.index_js(text), encoding="utf-8")
         for name, content in index.files.items():
             (folder / name).write_text(content, encoding="utf-8")
-
-
-def _occurs(word: str, vocabulary: set[str]) -> bool:
-    """Whether a reader typing *word* would match the site's text as it is."""
-    terms = [t for t, _, _ in query_words(word, vocabulary)]
-    # A Chinese word broken into single ideographs is not in the text.
-    whole = len(terms) == 1 or not any(len(t) == 1 and not t.isascii() for t in terms)
-    return bool(terms) and whole and all(t in vocabulary for t in terms)

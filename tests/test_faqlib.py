@@ -328,3 +328,43 @@ def test_background_recomputes_when_the_process_dies():
     broken: Future = Future()
     broken.set_exception(BrokenProcessPool("killed"))
     assert background.Task(sorted, ([2, 1],), broken).result() == [1, 2]
+
+
+# ------------------------------------------------------------------ synonyms library (make import)
+
+def test_library_groups_join_where_the_site_uses_their_words():
+    from faqlib.synonyms import Group, merge, parse
+    text = "# ours\n- [GPU, 显卡]\n- [安装失败, 装不上]\n"
+    library = [
+        Group(1, ("卡住", "hang", "stuck")),         # a new group: its words occur in the site
+        Group(2, ("显卡", "英伟达", "nvidia")),       # joins the site's own group
+        Group(3, ("早停", "early stopping")),       # no word of it occurs: left out
+        Group(4, ("装不上", "GPU", "x")),            # overlaps two groups: said, left out
+        Group(5, ("安装失败", "装不上")),             # nothing new
+    ]
+    site_words = {"卡住", "显卡", "装不上", "gpu"}
+    new, said = merge(text, library, lambda w: w.lower() in site_words, "lib.yml")
+    groups, problems = parse(new)
+    assert not problems
+    assert [g.words for g in groups] == [("GPU", "显卡", "英伟达", "nvidia"), ("安装失败", "装不上"), ("卡住", "hang", "stuck")]
+    assert said == [
+        "synonyms.yml:6: added the group [卡住, hang, stuck] (from lib.yml:1)",
+        "synonyms.yml:2: added 英伟达, nvidia (from lib.yml:2)",
+        "lib.yml:4: [装不上, GPU, x] overlaps the groups at lines 2, 3 of synonyms.yml; left out (merge them by hand)",
+    ]
+    assert new.splitlines()[4:] == ["# Added by make import from lib.yml", "- [卡住, hang, stuck]"]
+    assert merge(new, library, lambda w: w.lower() in site_words, "lib.yml")[0] == new  # a second run changes nothing
+
+
+def test_library_words_that_need_quotes_are_quoted():
+    from faqlib.synonyms import Group, merge, parse
+    new, _ = merge("", [Group(1, ("a: b", "c#d", "[e]"))], lambda w: True, "lib.yml")
+    assert [g.words for g in parse(new)[0]] == [("a: b", "c#d", "[e]")]
+
+
+def test_a_word_occurs_when_a_reader_typing_it_would_match_the_text():
+    from faqlib.synonyms import occurs
+    vocabulary = {"梯度", "截断", "梯度截断", "clip", "gradient"}
+    assert occurs("梯度截断", vocabulary) and occurs("Gradient clipping", vocabulary)
+    assert not occurs("梯度裁剪", vocabulary)  # 裁, 剪 are single ideographs: not the text's word
+    assert not occurs("hang", vocabulary)

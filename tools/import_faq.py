@@ -11,6 +11,10 @@ from another machine; one that is a link's label becomes the link itself,
 `[label](address)`, and each such change is printed at file:line. Any other
 remote image is left for the build to report, with the same fix.
 
+Search synonyms for MindSpore's FAQ (tools/synonyms-mindspore.yml) join
+docs/synonyms.yml where the site now has their words (faqlib/synonyms.py
+merge()), each change printed at file:line.
+
     make import FROM=../shared/corpus/mindspore-faq-r2.3
     .venv/bin/python tools/import_faq.py ../shared/corpus/mindspore-faq-r2.3 installation.md
 """
@@ -26,6 +30,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ids  # noqa: E402
+from faqlib import synonyms  # noqa: E402
+from faqlib.search import analyze  # noqa: E402
+
+#: Synonym groups for MindSpore FAQ pages, added where an imported site can use them.
+LIBRARY = Path(__file__).resolve().with_name("synonyms-mindspore.yml")
 
 #: '[![label](remote image)](target)': a badge, whose link is what matters.
 _BADGE = re.compile(r"\[!\[(?P<label>[^\]]*)\]\((?P<image>(?:https?:)?//[^)\s]+)(?:\s+\"[^\"]*\")?\)\]\((?P<href>[^)\s]+)\)")
@@ -105,7 +114,32 @@ def run(source: Path, config_file: Path, names: Sequence[str] = (), out=sys.stdo
     if added:
         config_file.write_text(add_to_nav(config_file.read_text(encoding="utf-8"), added), encoding="utf-8")
         print(f"make import: {len(added)} page(s) copied and added to the nav of {config_file}", file=out)
+        add_synonyms(site, out)
     return ids.run(config_file, out=out)
+
+
+def add_synonyms(site: ids.Site, out) -> None:
+    """docs/synonyms.yml gains the library's groups whose words the site now uses."""
+    library, problems = synonyms.read(LIBRARY)
+    if problems:
+        raise SystemExit("\n".join(f"{LIBRARY}: {p}" for p in problems))
+    texts = []
+    for langs in ids.page_files(site).values():
+        for lang, path in langs.items():
+            try:
+                found = ids.read_source(site, path, lang).found
+            except UnicodeDecodeError:
+                continue  # make ids names it
+            texts += [(q.question, q.answer) for q in found.questions]
+    vocabulary = set(analyze(texts).vocabulary)
+    target = site.docs / synonyms.FILE
+    old = target.read_text(encoding="utf-8") if target.is_file() else ""
+    new, said = synonyms.merge(old, library, lambda word: synonyms.occurs(word, vocabulary),
+                               f"tools/{LIBRARY.name}")
+    for line in said:
+        print(f"{site.shown}/{line}" if line.startswith(synonyms.FILE) else line, file=out)
+    if new != old:
+        target.write_text(new, encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,14 +10,16 @@ and ranks a synonym's match below the reader's own words.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .model import Problem
-from .tokenizer import normalize
+from .tokenizer import normalize, query_words
 
 #: Where the groups live, relative to docs_dir (README: "Search").
 FILE = "synonyms.yml"
@@ -31,12 +33,20 @@ class Group:
 
 def read(path: Path) -> tuple[list[Group], list[Problem]]:
     """The groups of a synonyms file, and what is wrong with it (file:line)."""
-    name = path.name
     if not path.is_file():
         return [], []
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        return [], [Problem(path.name, 1, "", f"is not UTF-8 ({err.reason}); save it as UTF-8")]
+    return parse(text, path.name)
+
+
+def parse(text: str, name: str = FILE) -> tuple[list[Group], list[Problem]]:
+    """The groups of a synonyms file's text, and what is wrong with it (name:line)."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", 0) + 1
         return [], [Problem(name, line, "", f"is not valid YAML ({str(err).splitlines()[0]}); "
                             "write one group per line: - [word, other word]")]
@@ -81,3 +91,74 @@ def unused(groups: list[Group], occurs: Callable[[str], bool]) -> list[Problem]:
 def compiled(groups: list[Group], occurs: Callable[[str], bool]) -> list[list[str]]:
     """The groups an index ships: normalized words, only groups that can match it."""
     return [[normalize(w) for w in g.words] for g in groups if any(occurs(w) for w in g.words)]
+
+
+def occurs(word: str, vocabulary: Collection[str]) -> bool:
+    """Whether a reader typing *word* would match the site's text as it is."""
+    terms = [t for t, _, _ in query_words(word, vocabulary)]
+    # A Chinese word broken into single ideographs is not in the text.
+    whole = len(terms) == 1 or not any(len(t) == 1 and not t.isascii() for t in terms)
+    return bool(terms) and whole and all(t in vocabulary for t in terms)
+
+
+_ONE_LINE_GROUP = re.compile(r"^(\s*-\s*\[)(.*?)(\]\s*(?:#.*)?)$")
+
+
+def _yaml_word(word: str) -> str:
+    """A word as a plain YAML scalar in a flow list, quoted when it must be."""
+    return word if re.fullmatch(r"[\w\u3400-\u9fff][\w\u3400-\u9fff .+\-/]*", word) and not word.endswith(" ") else json.dumps(word, ensure_ascii=False)
+
+
+def merge(text: str, library: list[Group], useful: Callable[[str], bool], source: str) -> tuple[str, list[str]]:
+    """A synonyms file's *text* with the *library* groups this site can use, and what changed.
+
+    A library group is used when one of its words is *useful* (occurs in the
+    site). Its words the file already has are left out; the others form a new
+    group, or join the file's group that has the rest of them (written on one
+    line, `- [a, b]`). A group that overlaps two of the file's groups is left
+    out, said so: merging those is the author's call.
+    """
+    groups, problems = parse(text)
+    if problems:
+        return text, [str(p) for p in problems]
+    line_of = {normalize(w): g.line for g in groups for w in g.words}  # word -> its group's line
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    header = ["", f"# Added by make import from {source}"]
+    appended: list[str] = []
+    said: list[str] = []
+    for group in library:
+        if not any(useful(w) for w in group.words):
+            continue
+        new = [w for w in dict.fromkeys(group.words) if normalize(w) not in line_of]
+        joined = sorted({line_of[normalize(w)] for w in group.words if normalize(w) in line_of})
+        if not new:
+            continue
+        if len(joined) > 1:
+            said.append(f"{source}:{group.line}: [{', '.join(group.words)}] overlaps the groups at lines "
+                        f"{', '.join(map(str, joined))} of {FILE}; left out (merge them by hand)")
+            continue
+        if joined:
+            line = joined[0]
+            at = line - 1 if line <= len(lines) else None
+            target = lines if at is not None else appended
+            index = at if at is not None else line - len(lines) - len(header) - 1
+            match = _ONE_LINE_GROUP.match(target[index])
+            if not match:
+                said.append(f"{FILE}:{line}: the group is not written on one line as - [a, b]; "
+                            f"{', '.join(new)} from {source}:{group.line} left out")
+                continue
+            target[index] = f"{match.group(1)}{match.group(2)}, {', '.join(map(_yaml_word, new))}{match.group(3)}"
+            said.append(f"{FILE}:{line}: added {', '.join(new)} (from {source}:{group.line})")
+        elif len(new) >= 2:
+            appended.append(f"- [{', '.join(map(_yaml_word, new))}]")
+            line = len(lines) + len(header) + len(appended)
+            said.append(f"{FILE}:{line}: added the group [{', '.join(new)}] (from {source}:{group.line})")
+        else:
+            continue
+        for w in new:
+            line_of[normalize(w)] = line
+    if appended:
+        lines += header + appended
+    return "\n".join(lines) + "\n", said

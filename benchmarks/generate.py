@@ -37,6 +37,7 @@ import itertools
 import math
 import random
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from benchmarks.vocabulary import Topic, Vocabulary, Words, load
@@ -154,9 +155,14 @@ def _zipf_index(rng: random.Random, count: int) -> int:
     return min(int(math.exp(rng.random() * math.log(count + 1))) - 1, count - 1)
 
 
+@lru_cache(maxsize=4)
+def _name_parts(vocabulary: Vocabulary) -> tuple[str, ...]:
+    return tuple(w for w in vocabulary.en.nouns if w.isalpha() and len(w) > 2)
+
+
 def _rare(rng: random.Random, vocabulary: Vocabulary) -> dict[str, str]:
     """The rare tokens a question pair shares: API name, parameter, error code, version."""
-    en = [w for w in vocabulary.en.nouns if w.isalpha() and len(w) > 2]
+    en = _name_parts(vocabulary)
 
     def word(seed: int, n: int) -> str:
         return en[(seed * 7919 + n * 104729) % len(en)]

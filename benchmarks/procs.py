@@ -2,13 +2,17 @@
 
 Why a sampler: our build starts a second process for the search index
 (hooks/faqlib/background.py) while MkDocs goes on, so the build's memory is
-the sum of both at the same moment. `wait4` reports ru_maxrss of the waited
-child, which Linux makes the larger of the child's own peak and that of its
-largest waited-for descendant: the peak of one process, never the sum.
-So the tree is sampled (every INTERVAL, /proc/<pid>/task/*/children, VmRSS
-summed), and the figure reported is the larger of the sampled sum and wait4's
-single-process peak (a spike shorter than INTERVAL can be missed by the sampler,
-not by wait4). RSS counts pages shared by two processes twice: an upper bound.
+the sum of both at the same moment. `wait4`'s ru_maxrss cannot give that: it
+is the peak of one process (the waited child, or its largest waited-for
+descendant), never a sum; and Linux folds the parent's high-water mark into
+it when the child execs (exec_mmap), so a build started from this process,
+which holds Playwright, reported this process' 110 MB at S.
+So the tree is sampled every INTERVAL (/proc/<pid>/task/*/children):
+- peak_tree_mb: the largest sum of VmRSS over the tree at one moment;
+- peak_single_mb: the largest VmHWM (a process' own peak RSS, fresh at exec)
+  seen in the tree, which also catches a spike between two samples.
+The figure reported is the larger of the two. RSS counts pages that two
+processes share twice: an upper bound.
 """
 
 from __future__ import annotations
@@ -58,17 +62,19 @@ def _status_kb(pid: int, field: str) -> int:
     return 0
 
 
-def tree_rss_kb(pid: int) -> int:
-    return sum(_status_kb(p, "VmRSS:") for p in tree(pid))
+def tree_kb(pid: int) -> tuple[int, int]:
+    """(sum of VmRSS, largest VmHWM) over *pid*'s tree now."""
+    pids = tree(pid)
+    return sum(_status_kb(p, "VmRSS:") for p in pids), max((_status_kb(p, "VmHWM:") for p in pids), default=0)
 
 
 @dataclass
 class Measured:
     seconds: float
-    status: int  # exit status as wait4 gives it; -1 when it was stopped at the timeout
+    status: int  # the exit code; -1 when it was stopped at the timeout
     peak_mb: float  # max(sampled sum over the tree, single-process peak)
     peak_tree_mb: float  # sampled sum of RSS over the process tree
-    peak_single_mb: float  # wait4's ru_maxrss: the largest single process of the tree
+    peak_single_mb: float  # largest VmHWM seen: the peak of the largest single process
     stderr: str
     timed_out: bool
 
@@ -78,12 +84,13 @@ def run(command: list[str], cwd: Path, env: dict | None = None, timeout: float |
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
-        peak = [0]
+        peak = [0, 0]
         done = threading.Event()
 
         def sample() -> None:
             while not done.is_set():
-                peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+                total, single = tree_kb(proc.pid)
+                peak[0], peak[1] = max(peak[0], total), max(peak[1], single)
                 done.wait(INTERVAL)
 
         def stop() -> None:
@@ -99,16 +106,15 @@ def run(command: list[str], cwd: Path, env: dict | None = None, timeout: float |
         timer = threading.Timer(timeout, stop) if timeout else None
         if timer:
             timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        status = proc.wait()
         seconds = time.perf_counter() - start
         done.set()
         sampler.join()
         if timer:
             timer.cancel()
-        proc.returncode = status
         err.seek(0)
         text = err.read().decode(errors="replace")
-    tree_mb, single_mb = peak[0] / 1024, usage.ru_maxrss / 1024
+    tree_mb, single_mb = peak[0] / 1024, peak[1] / 1024
     return Measured(seconds, -1 if stopped.is_set() else status, max(tree_mb, single_mb), tree_mb, single_mb,
                     text, stopped.is_set())
 

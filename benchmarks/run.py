@@ -139,10 +139,22 @@ def run_size(size: str, work: Path, args: argparse.Namespace, records: list[dict
         site = project / "out"
         count = len(json.loads((site / "faq.json").read_text(encoding="utf-8"))["questions"]) if variant == "ours" else questions
         say(f"{size} {variant}: built in {built.seconds:.1f} s, peak {built.peak_mb:.0f} MB; browser from file://")
-        on_disk = browse.material_file(site, page_name, queries, args.cold_budget)
+        failed = []
+        on_disk = http = None
+        try:
+            on_disk = browse.material_file(site, page_name, queries, args.cold_budget)
+        except Exception as err:  # noqa: BLE001 - a browser failure is a result too; the run goes on
+            failed.append(f"file:// measures failed: {type(err).__name__}: {str(err).splitlines()[0]}")
         say(f"{size} {variant}: browser over http")
-        http = browse.material_http(site, page_name, first, wanted)
+        try:
+            http = browse.material_http(site, page_name, first, wanted)
+        except Exception as err:  # noqa: BLE001
+            failed.append(f"http measures failed: {type(err).__name__}: {str(err).splitlines()[0]}")
+        for line in failed:
+            say(f"{size} {variant}: {line}")
         figures = browse.summary(on_disk, http)
+        if failed:
+            figures["notes"] = "; ".join(failed)
         vocabulary = {lang: vocabulary_terms(root) for lang, root in (("zh", site), ("en", site / "en"))} if variant == "ours" else None
         return record(size, variant, count, build_s=built.seconds, peak_build_mb=built.peak_mb,
                       peak_build_tree_mb=built.peak_tree_mb, peak_build_single_process_mb=built.peak_single_mb,
@@ -171,11 +183,14 @@ def run_size(size: str, work: Path, args: argparse.Namespace, records: list[dict
         site = plain_site or work / f"{size}-ours" / "out"
         say(f"{size} pagefind: indexing {site}")
         indexed = pagefind_index(site)
-        http = browse.pagefind_http(site, first)
+        note = ("over http only: Chromium refuses Pagefind from file:// (module script, fetch); "
+                "build_s is Pagefind's indexing of the built site")
+        try:
+            figures = browse.summary(None, browse.pagefind_http(site, first))
+        except Exception as err:  # noqa: BLE001 - a browser failure is a result too; the run goes on
+            figures, note = {}, f"{note}; http measures failed: {type(err).__name__}: {str(err).splitlines()[0]}"
         records.append(record(size, "pagefind", questions, build_s=indexed.seconds, peak_build_mb=indexed.peak_mb,
-                              **browse.summary(None, http), indexed="plain" if plain_site else "ours",
-                              notes="over http only: Chromium refuses Pagefind from file:// (module script, fetch); "
-                                    "build_s is Pagefind's indexing of the built site", **common))
+                              **figures, indexed="plain" if plain_site else "ours", notes=note, **common))
 
 
 def plain_extrapolation(records: list[dict]) -> str:
@@ -287,10 +302,12 @@ def main() -> int:
     stamp = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "machine": machine()}
     begun = time.perf_counter()
     for size in sizes:
-        run_size(size, work, args, records)
-        for r in records:
-            r.setdefault("run", stamp)
-        (work / "results.json").write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        try:
+            run_size(size, work, args, records)
+        finally:  # what was measured is kept, whatever stops the run
+            for r in records:
+                r.setdefault("run", stamp)
+            (work / "results.json").write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     text = "\n".join([f"machine: {stamp['machine']}", f"run: {stamp['date']}, {time.perf_counter() - begun:.0f} s in all", "",
                       table(records), "", *targets(records)])
     print(text)

@@ -76,7 +76,7 @@ def _roots(site: Path) -> dict[str, Path]:
     return {"zh": site, "en": site / "en"}
 
 
-def _interleaved(queries: dict[str, list[str]]) -> list[tuple[str, str]]:
+def interleaved(queries: dict[str, list[str]]) -> list[tuple[str, str]]:
     """(lang, query) alternating languages, so a cut-off list still has both."""
     out = []
     for i in range(max(len(v) for v in queries.values())):
@@ -121,7 +121,7 @@ def material_file(site: Path, page_name: str, queries: dict[str, list[str]], col
             out["tab_mb"][lang] = renderer_pss_mb()
             context.close()
         deadline = time.monotonic() + cold_budget_s
-        for lang, query in _interleaved(queries):
+        for lang, query in interleaved(queries):
             if time.monotonic() > deadline:
                 break
             context = browser.new_context()

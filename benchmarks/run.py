@@ -1,7 +1,7 @@
 """`make bench`: build and search the FAQ at growing sizes: ours, plain Material, Pagefind.
 
     python -m benchmarks.run [--sizes S,FAQ,M,L,2L,XL] [--plain S,FAQ,M,L,2L] [--pagefind M,L]
-                             [--work DIR] [--write] [--cold-budget S] [--http-queries N]
+                             [--work DIR] [--write] [--cold-budget S] [--http-queries N] [--compare OLD.json]
 
 Sizes (questions per language): S is the real site (24), FAQ the whole real
 MindSpore FAQ (brought in by `make import`, tests/corpus.py), M 10 pages x 100,
@@ -131,7 +131,7 @@ def run_size(size: str, work: Path, args: argparse.Namespace, records: list[dict
         questions, page_name = pages * per_page, "faq-000.html"
     generate_s = time.perf_counter() - started
     queries = for_site(docs)
-    first = browse._interleaved({lang: qs[:args.http_queries] for lang, qs in queries.items()})
+    first = browse.interleaved({lang: qs[:args.http_queries] for lang, qs in queries.items()})
     say(f"{size}: docs ready in {generate_s:.1f} s; queries zh {queries['zh']} en {queries['en']}")
     common = {"queries": queries, "generate_s": round(generate_s, 2)}
 
@@ -268,6 +268,30 @@ def targets(records: list[dict]) -> list[str]:
     return ["XL targets (issue 12), from this run:"] + lines
 
 
+#: Figures where more is worse, compared by --compare.
+COMPARED = ("build_s", "peak_build_mb", "search_ready_s", "first_query_bytes_http", "query_p95_cold_ms",
+            "query_p95_warm_ms", "longest_task_ms", "tab_mb")
+
+
+def compare(records: list[dict], baseline: list[dict], sizes=("S", "M", "L"), slack: float = 0.10) -> list[str]:
+    """Ours against an earlier run's records (issue 12: at S, M and L nothing gets
+    worse): each figure worse by more than *slack* is named. Only meaningful
+    between runs on the same corpus generator and a quiet machine."""
+    old = {(r["size"], r["variant"]): r for r in baseline}
+    lines = []
+    for r in records:
+        before = old.get((r["size"], r["variant"]))
+        if r["variant"] != "ours" or r["size"] not in sizes or not before:
+            continue
+        for field in COMPARED:
+            new, was = r.get(field), before.get(field)
+            if new is None or not was:
+                continue
+            verdict = "WORSE" if new > was * (1 + slack) else "ok"
+            lines.append(f"- {verdict}: {r['size']} {field}: {new:.4g} (was {was:.4g}, {new / was:.2f}x)")
+    return [f"Against the baseline (worse by more than {slack:.0%} is WORSE):"] + (lines or ["- no common records"])
+
+
 def machine() -> str:
     chromium = subprocess.run([_chromium(), "--version"], capture_output=True, text=True).stdout.strip()
     return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {chromium}, "
@@ -290,6 +314,8 @@ def main() -> int:
     parser.add_argument("--cold-budget", type=float, default=60.0,
                         help="seconds of cold queries (a fresh tab each) per size and variant")
     parser.add_argument("--http-queries", type=int, default=4, help="first queries over http per language")
+    parser.add_argument("--compare", type=Path, default=None,
+                        help="an earlier results.json: name ours' S, M and L figures that got worse")
     args = parser.parse_args()
     sizes = [s for s in args.sizes.split(",") if s]
     unknown = [s for s in sizes if s not in SIZES]
@@ -309,7 +335,8 @@ def main() -> int:
                 r.setdefault("run", stamp)
             (work / "results.json").write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     text = "\n".join([f"machine: {stamp['machine']}", f"run: {stamp['date']}, {time.perf_counter() - begun:.0f} s in all", "",
-                      table(records), "", *targets(records)])
+                      table(records), "", *targets(records)]
+                     + (["", *compare(records, json.loads(args.compare.read_text(encoding="utf-8")))] if args.compare else []))
     print(text)
     (work / "table.md").write_text(text + "\n", encoding="utf-8")
     if args.write:

@@ -181,3 +181,12 @@ def test_build_memory_counts_the_whole_process_tree(tmp_path):
     assert measured.status == 0 and not measured.timed_out
     assert measured.peak_tree_mb > 120 > measured.peak_single_mb > 60
     assert measured.peak_mb == measured.peak_tree_mb
+
+
+def test_compare_names_what_got_worse():
+    old = [_record("M", "ours", build_s=10.0, tab_mb=200.0), _record("XL", "ours")]
+    new = [_record("M", "ours", build_s=10.5, tab_mb=260.0), _record("XL", "ours", build_s=99.0)]
+    lines = run.compare(new, old)
+    assert "- ok: M build_s: 10.5 (was 10, 1.05x)" in lines
+    assert any(line.startswith("- WORSE: M tab_mb: 260") for line in lines)
+    assert not any(" XL " in line for line in lines)  # the rule is for S, M and L

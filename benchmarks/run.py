@@ -239,9 +239,12 @@ def table(records: list[dict]) -> str:
 def targets(records: list[dict]) -> list[str]:
     """The issue's XL targets, pass or fail, from this run's records."""
     find = {(r["size"], r["variant"]): r for r in records}
-    xl, large, pagefind = find.get(("XL", "ours")), find.get(("L", "ours")), find.get(("L", "pagefind"))
+    xl = find.get(("XL", "ours"))
     if not xl:
         return ["XL targets: not measured (XL not in --sizes)"]
+    # Ratios and comparisons hold within one run only (records merged from several carry their run).
+    same = {key: r for key, r in find.items() if r.get("run") == xl.get("run")}
+    large, pagefind = same.get(("L", "ours")), same.get(("L", "pagefind"))
 
     def check(name: str, value, limit, shown: str) -> str:
         if value is None or limit is None:

@@ -114,6 +114,8 @@ def test_targets_pass_and_fail_from_the_same_run():
     assert by_name["peak build memory <= 2 GiB"] == "- PASS"
     assert run.targets(records[:2]) == ["XL targets: not measured (XL not in --sizes)"]
     assert "not measured: first-query bytes <= Pagefind" in "\n".join(run.targets([records[0], records[2]]))
+    other_run = [{**r, "run": {"date": "earlier"}} if r["size"] == "L" else r for r in records]
+    assert "not measured: XL build <= 10.5x" in "\n".join(run.targets(other_run))
     text = run.table(records + [run.record("XL", "plain", 100_000, notes="not built: extrapolated")])
     assert text.count("\n| ") == 4 and "XL plain: not built" in text
 

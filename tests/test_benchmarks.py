@@ -1,4 +1,4 @@
-"""The benchmark's corpus generator and configurations (benchmarks/)."""
+"""The benchmark (benchmarks/): corpus generator, configurations, queries, records, targets, Pagefind pieces, memory."""
 
 from __future__ import annotations
 
@@ -175,7 +175,7 @@ def test_build_memory_counts_the_whole_process_tree(tmp_path):
     script = tmp_path / "two.py"
     script.write_text(
         "import subprocess, sys, time\n"
-        "hold = 'x = bytearray(60 * 2**20); x[::4096] = b\"1\" * len(x[::4096]); import time; time.sleep(0.4)'\n"
+        "hold = 'x = bytearray(60 * 2**20); x[::4096] = b\"1\" * len(x[::4096]); import time; time.sleep(0.25)'\n"
         "child = subprocess.Popen([sys.executable, '-c', hold])\n"
         "x = bytearray(60 * 2**20); x[::4096] = b'1' * len(x[::4096])\n"
         "child.wait()\n")

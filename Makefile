@@ -45,9 +45,14 @@ test: $(VENV)/.test-installed
 search-eval: site $(VENV)/.test-installed
 	$(BIN)/python -m tests.search_eval $(QUERIES)
 
-# S, M, L and 2L corpora, ours against plain Material, in one run (README: Performance).
-bench: $(VENV)/.test-installed
-	$(BIN)/python -m benchmarks.run
+$(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.test-installed
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	touch $@
+
+# S, FAQ, M, L, 2L and XL: ours, plain Material and Pagefind in one run; writes
+# benchmarks/results.json and results.md (README: Performance). BENCH= passes options.
+bench: $(VENV)/.bench-installed
+	$(BIN)/python -m benchmarks.run --write $(BENCH)
 
 clean:
 	rm -rf site .site-build-* .site.lock $(VENV)

@@ -42,6 +42,8 @@ from benchmarks.queries import for_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from faqlib import search  # noqa: E402
+
 SIZES = {"S": None, "FAQ": None, "M": (10, 100), "L": (100, 100), "2L": (200, 100), "XL": (1000, 100)}
 #: A plain build stops here; plain at XL is extrapolated unless asked for.
 PLAIN_LIMIT_S = 600
@@ -50,18 +52,6 @@ FIELDS = ("size", "variant", "questions_per_language", "build_s", "peak_build_mb
           "first_query_bytes_http", "query_p95_cold_ms", "query_p95_warm_ms", "longest_task_ms", "tab_mb",
           "vocabulary_terms")
 TARGETS_KB = 300
-
-
-def vocabulary_terms(lang_root: Path) -> int:
-    """Distinct terms in the built index of one language, whatever its layout."""
-    try:
-        from faqlib.search import vocabulary_terms as counted  # the lead's, once it lands on main
-    except ImportError:
-        # FALLBACK until faqlib.search.vocabulary_terms exists: today's one-file
-        # index, search/search_index.json, whose docs.terms holds every term.
-        def counted(root: Path) -> int:
-            return len(json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]["terms"])
-    return counted(lang_root)
 
 
 def build(project: Path, timeout: float | None = None) -> Measured:
@@ -155,7 +145,7 @@ def run_size(size: str, work: Path, args: argparse.Namespace, records: list[dict
         figures = browse.summary(on_disk, http)
         if failed:
             figures["notes"] = "; ".join(failed)
-        vocabulary = {lang: vocabulary_terms(root) for lang, root in (("zh", site), ("en", site / "en"))} if variant == "ours" else None
+        vocabulary = {lang: search.vocabulary_terms(root) for lang, root in (("zh", site), ("en", site / "en"))} if variant == "ours" else None
         return record(size, variant, count, build_s=built.seconds, peak_build_mb=built.peak_mb,
                       peak_build_tree_mb=built.peak_tree_mb, peak_build_single_process_mb=built.peak_single_mb,
                       site_mb=folder_mb(site), vocabulary_terms=vocabulary, **figures, **common)

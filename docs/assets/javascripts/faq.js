@@ -83,6 +83,19 @@
   focusQuestion()
   window.addEventListener("hashchange", focusQuestion)
 
+  /* Paper is white: print in Material's light scheme whatever the screen
+   * shows (the dark scheme's pale text and dark code blocks would print as
+   * they are, since Material prints backgrounds exactly). */
+  var screenScheme = null
+  window.addEventListener("beforeprint", function () {
+    screenScheme = document.body.getAttribute("data-md-color-scheme")
+    if (screenScheme && screenScheme !== "default") document.body.setAttribute("data-md-color-scheme", "default")
+  })
+  window.addEventListener("afterprint", function () {
+    if (screenScheme) document.body.setAttribute("data-md-color-scheme", screenScheme)
+    screenScheme = null
+  })
+
   /* The language selector keeps the question: Material would look the page up
    * in sitemap.xml, which browsers refuse to fetch from disk, and drop the
    * #anchor. Ids are the same in every language, so keep the hash. Capture

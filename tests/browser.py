@@ -83,12 +83,12 @@ _TIMER = """
 """
 
 
-def open_search(page) -> float:
-    """Focus the search box and wait until the index answers; returns ms from
-    focus to the first results (index load and set-up included)."""
+def open_search(page, query: str = "mindspore") -> float:
+    """Focus the search box and wait until the index answers *query*; returns
+    ms from focus to the first results (index load and set-up included)."""
     page.evaluate(_TIMER)
     page.click(SEARCH_INPUT)
-    return search(page, "mindspore")["ms"]
+    return search(page, query)["ms"]
 
 
 def search(page, query: str) -> dict:

@@ -4,11 +4,12 @@ the reader tests (tests/test_readers.py) and for `make screenshots`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.browser import open_search, search
+from tests.browser import open_search
 
 FAQ = "feature_advice.html"
 QUESTION = "modelzoo"  # links in its heading and answer: the hardest to read
@@ -92,8 +93,7 @@ def open_kind(page, kind: str, lang: str, base: str, fixture_base: str) -> Shown
     elif kind == "search":
         if not page.url.startswith(root + FAQ):  # the question's page will do
             page.goto(root + FAQ)
-        open_search(page)
-        search(page, QUERIES[lang])
+        open_search(page, QUERIES[lang])
         page.wait_for_selector(".md-search-result .faq-excerpt")
         settle(page)
         # The page under the search box is the FAQ page, checked as such.
@@ -116,8 +116,7 @@ def open_kind(page, kind: str, lang: str, base: str, fixture_base: str) -> Shown
         # A site of two FAQ pages: each result names its page.
         if not page.url.startswith(fixture_base + prefix(lang) + UNTRANSLATED):
             page.goto(fixture_base + prefix(lang) + UNTRANSLATED)
-        open_search(page)
-        search(page, QUERIES[lang])
+        open_search(page, QUERIES[lang])
         page.wait_for_selector(".md-search-result .faq-result-page")
         page.wait_for_selector(".md-search-result .faq-excerpt")
         settle(page)
@@ -126,3 +125,33 @@ def open_kind(page, kind: str, lang: str, base: str, fixture_base: str) -> Shown
         raise ValueError(kind)
     settle(page)
     return Shown(None, page.url)
+
+
+@contextmanager
+def scheme_tabs(browser, init_script: str | None = None) -> Iterator[Callable]:
+    """tabs(scheme): one tab per colour scheme, made when first asked for,
+    with the system's setting emulated and nothing stored (Material keeps a
+    palette the reader chose in localStorage). Page errors are collected in
+    tab.errors. The reader asks for reduced motion: Material then drops its
+    transitions, so each check sees at once the state a transition would
+    reach (the header's title, the skip link sliding in). *init_script* runs
+    in every page before the page's own scripts."""
+    contexts, opened = [], {}
+
+    def tab(scheme: str):
+        if scheme not in opened:
+            context = browser.new_context(color_scheme=scheme, viewport=DESKTOP, reduced_motion="reduce")
+            if init_script:
+                context.add_init_script(init_script)
+            contexts.append(context)
+            page = context.new_page()
+            page.errors = []
+            page.on("pageerror", lambda error, page=page: page.errors.append(str(error)))
+            opened[scheme] = page
+        return opened[scheme]
+
+    try:
+        yield tab
+    finally:
+        for context in contexts:
+            context.close()

@@ -1,0 +1,97 @@
+"""Every page type in real Chromium, checked by axe-core's WCAG 2.1 A and AA
+rules in both languages and both colour schemes, and at a phone's width.
+
+Cheap by design (make test's budget): one tab per colour scheme, each page
+type opened once per scheme and audited once; the phone checks narrow the
+light tab's pages as they stand."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.base import AxeResults
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser import serve
+from tests.reader_pages import DESKTOP, KINDS, PHONE, SCHEMES, build_untranslated_site, open_kind, scheme_tabs
+
+AXE = Axe()  # axe-core's own axe.min.js, as the pinned package ships it
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    """A small site with an untranslated page, served over http."""
+    with serve(build_untranslated_site(tmp_path_factory.mktemp("untranslated"))) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """One tab per colour scheme for the module (reader_pages.scheme_tabs),
+    axe-core loaded into every page they open: sent to the browser once per
+    tab, not once per audit (600 KB)."""
+    with scheme_tabs(browser, init_script=AXE.axe_script) as tab:
+        yield tab
+
+
+def audit(page, scope: str | None) -> str:
+    """axe's WCAG 2.1 A/AA violations of the page (or of *scope* in it), as
+    axe-playwright-python reports them; empty when there are none. axe is
+    already on the page (the tabs' init script)."""
+    response = page.evaluate("([scope, options]) => axe.run(scope || document, options)", [scope, WCAG])
+    results = AxeResults(response)
+    return results.generate_report() if results.violations_count else ""
+
+
+# What a phone would cut off: Material's <html> hides sideways overflow, so
+# content wider than the screen is clipped rather than scrolled to. Shown
+# elements only (the open search hides the header's hidden menus off to the
+# right; its backdrop is a circle scaled up past the screen), and not what
+# scrolls inside its own box (a long code line).
+_PHONE_PROBLEMS = """() => {
+  const width = document.documentElement.clientWidth, problems = []
+  const inside = el => {
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement)
+      if (getComputedStyle(box).overflowX !== "visible" && box.getBoundingClientRect().right <= width + 0.5) return true
+    return false
+  }
+  for (const el of document.querySelectorAll("body *")) {
+    const r = el.getBoundingClientRect()
+    if (r.right <= width + 0.5 || !r.width || !r.height || el.closest(".md-search__overlay")) continue
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || inside(el)) continue
+    problems.push(`${el.tagName.toLowerCase()}.${el.className}: right edge at ${Math.round(r.right)} px of ${width}`)
+  }
+  for (const el of document.querySelectorAll(".faq-copy, .faq-question .headerlink")) {
+    const r = el.getBoundingClientRect()
+    if (r.width < 24 || r.height < 24)
+      problems.push(`${el.closest("[id]").id} ${el.className}: ${r.width}x${r.height} px, under 24x24`)
+  }
+  return problems.slice(0, 10)
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_type_passes_axe_in_both_languages(scheme, tabs, http_site, fixture_site):
+    """Home, a targeted question, search results with excerpts, a short link,
+    an untranslated page, results naming their page, and 404: no WCAG 2.1
+    A/AA violation. Material's palette follows the system's setting. In the
+    light run each page is also narrowed to a phone's 390 px: nothing scrolls
+    sideways, and the question tools are 24 px targets."""
+    page = tabs(scheme)
+    violations, phone = {}, {}
+    for kind, lang in KINDS:
+        shown = open_kind(page, kind, lang, http_site, fixture_site)
+        if kind != "short-link":  # a standalone page, with the browser's colours
+            assert page.evaluate("document.body.dataset.mdColorScheme") == MATERIAL_SCHEME[scheme], (kind, lang)
+        if report := audit(page, shown.scope):
+            violations[f"{kind} ({lang}, {scheme}) {shown.url}"] = report
+        if scheme == "light":
+            page.set_viewport_size(PHONE)
+            if problems := page.evaluate(_PHONE_PROBLEMS):
+                phone[f"{kind} ({lang}) {shown.url}"] = problems
+            page.set_viewport_size(DESKTOP)
+        shown.leave()
+    assert not violations, "\n\n".join(f"{where}\n{report}" for where, report in violations.items())
+    assert not phone, phone
+    assert page.errors == []

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 QUERIES ?= ../shared/eval/queries-dev.tsv
 
-.PHONY: site test serve search-eval bench clean ids import
+.PHONY: site test serve search-eval bench clean ids import screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ test: $(VENV)/.test-installed
 
 search-eval: site $(VENV)/.test-installed
 	$(BIN)/python -m tests.search_eval $(QUERIES)
+
+# A PNG of every page type, both languages, light and dark, desktop and phone,
+# into screenshots/ (git-ignored), for reviewers to look at.
+screenshots: site $(VENV)/.test-installed
+	$(BIN)/python -m tests.screenshots
 
 # S, M, L and 2L corpora, ours against plain Material, in one run (README: Performance).
 bench: $(VENV)/.test-installed

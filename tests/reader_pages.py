@@ -82,6 +82,15 @@ def settle(page) -> None:
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
 
 
+def _search(page, query: str) -> None:
+    """Open search as the reader would (on a phone: the header's search
+    button first) and wait for the results of *query*."""
+    button = page.locator("label.md-header__button[for=__search]")  # shown on small screens only
+    if button.is_visible() and not page.is_checked("#__search"):
+        button.click()
+    open_search(page, query)
+
+
 def open_kind(page, kind: str, lang: str, base: str, fixture_base: str) -> Shown:
     """Show page type *kind* in *lang* on the site served at *base* (the
     untranslated page from the fixture site at *fixture_base*)."""
@@ -93,7 +102,7 @@ def open_kind(page, kind: str, lang: str, base: str, fixture_base: str) -> Shown
     elif kind == "search":
         if not page.url.startswith(root + FAQ):  # the question's page will do
             page.goto(root + FAQ)
-        open_search(page, QUERIES[lang])
+        _search(page, QUERIES[lang])
         page.wait_for_selector(".md-search-result .faq-excerpt")
         settle(page)
         # The page under the search box is the FAQ page, checked as such.
@@ -116,7 +125,7 @@ def open_kind(page, kind: str, lang: str, base: str, fixture_base: str) -> Shown
         # A site of two FAQ pages: each result names its page.
         if not page.url.startswith(fixture_base + prefix(lang) + UNTRANSLATED):
             page.goto(fixture_base + prefix(lang) + UNTRANSLATED)
-        open_search(page, QUERIES[lang])
+        _search(page, QUERIES[lang])
         page.wait_for_selector(".md-search-result .faq-result-page")
         page.wait_for_selector(".md-search-result .faq-excerpt")
         settle(page)

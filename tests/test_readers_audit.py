@@ -69,6 +69,32 @@ _PHONE_PROBLEMS = """() => {
 }"""
 
 
+# axe reads the contrast of text only: the copy button is an icon, which
+# WCAG 1.4.11 asks to stand out 3:1 from what is behind it (composited here
+# as the browser paints it: the button's colour over its backgrounds, the
+# targeted question's highlight included).
+_ICON_CONTRAST = """() => {
+  const parse = c => { const v = c.match(/[\\d.]+/g).map(Number); return v.length === 3 ? [...v, 1] : v }
+  const over = ([r, g, b, a], [R, G, B]) => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a)]
+  const lum = rgb => rgb.map(v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0)
+  const behind = el => {
+    const layers = []
+    for (let box = el.parentElement; box; box = box.parentElement) {
+      const c = parse(getComputedStyle(box).backgroundColor)
+      if (c[3] > 0) layers.push(c)
+      if (c[3] === 1) break
+    }
+    return layers.reverse().reduce((base, layer) => over(layer, base), [255, 255, 255])
+  }
+  return [...document.querySelectorAll(".faq-question .faq-copy")].map(el => {
+    const back = behind(el), fore = over(parse(getComputedStyle(el).color), back)
+    const [hi, lo] = [lum(fore), lum(back)].sort((a, b) => b - a)
+    return [el.parentElement.id, Math.round(100 * (hi + 0.05) / (lo + 0.05)) / 100]
+  }).filter(([, ratio]) => ratio < 3)
+}"""
+
+
 def show_scheme(page, scheme: str) -> None:
     """The open page as a system set to *scheme* shows it: the browser's
     preference (the short-link page's own colours follow it), and the body
@@ -98,6 +124,8 @@ def test_every_page_type_passes_axe_in_both_languages_and_schemes(tabs, http_sit
             show_scheme(page, scheme)
             if report := audit(page, shown.scope):
                 violations[f"{kind} ({lang}, {scheme}) {shown.url}"] = report
+            if kind == "question" and (faint := page.evaluate(_ICON_CONTRAST)):
+                violations[f"copy buttons under 3:1 ({lang}, {scheme})"] = str(faint)
             if scheme == "light":
                 page.set_viewport_size(PHONE)
                 if problems := page.evaluate(_PHONE_PROBLEMS):

@@ -95,6 +95,20 @@ _ICON_CONTRAST = """() => {
 }"""
 
 
+# Reading rhythm: the empty space above each question (from the end of the
+# answer before it), and how many of the sources' '<br/>' paragraphs show.
+_GAPS = """() => ({
+  gaps: [...document.querySelectorAll(".faq-question")].slice(1).map(h => {
+    let above = h.previousElementSibling
+    while (above && !above.getClientRects().length) above = above.previousElementSibling
+    return Math.round(h.getBoundingClientRect().top - above.getBoundingClientRect().bottom)
+  }),
+  spacers: document.querySelectorAll(".faq-spacer").length,
+  shown: [...document.querySelectorAll(".faq-spacer")].filter(p => p.getClientRects().length).length,
+})"""
+MAX_GAP = 48  # px at 1280x800; the sources' <br/> made it 82 (README)
+
+
 def show_scheme(page, scheme: str) -> None:
     """The open page as a system set to *scheme* shows it: the browser's
     preference (the short-link page's own colours follow it), and the body
@@ -120,6 +134,10 @@ def test_every_page_type_passes_axe_in_both_languages_and_schemes(tabs, http_sit
         shown = open_kind(page, kind, lang, http_site, fixture_site)
         if kind != "short-link":  # a standalone page, in the browser's colours
             assert page.evaluate("document.body.dataset.mdColorScheme") == "default", (kind, lang)
+        if kind == "question":
+            rhythm = page.evaluate(_GAPS)
+            assert rhythm["spacers"] == 23 and rhythm["shown"] == 0, rhythm
+            assert max(rhythm["gaps"]) <= MAX_GAP, rhythm["gaps"]
         for scheme in SCHEMES:
             show_scheme(page, scheme)
             if report := audit(page, shown.scope):

@@ -95,12 +95,12 @@ _ICON_CONTRAST = """() => {
 }"""
 
 
-# Reading rhythm: the empty space above each question (from the end of the
-# answer before it), and how many of the sources' '<br/>' paragraphs show.
+# Reading rhythm: the empty space above each question (from the last text of
+# the answer before it), and how many of the sources' '<br/>' paragraphs show.
 _GAPS = """() => ({
   gaps: [...document.querySelectorAll(".faq-question")].slice(1).map(h => {
     let above = h.previousElementSibling
-    while (above && !above.getClientRects().length) above = above.previousElementSibling
+    while (above && !(above.getClientRects().length && above.textContent.trim())) above = above.previousElementSibling
     return Math.round(h.getBoundingClientRect().top - above.getBoundingClientRect().bottom)
   }),
   spacers: document.querySelectorAll(".faq-spacer").length,

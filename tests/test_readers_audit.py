@@ -109,6 +109,26 @@ _GAPS = """() => ({
 MAX_GAP = 48  # px at 1280x800; the sources' <br/> made it 82 (README)
 
 
+def read_aloud(page, selector: str) -> tuple[str, str]:
+    """The name and description Chromium's accessibility tree gives the first
+    *selector*: what a screen reader says when it has the focus."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+        return ax.get("name", {}).get("value", ""), ax.get("description", {}).get("value", "")
+    finally:
+        cdp.detach()
+
+
+_RESULT_TEXT = """() => {
+  const article = document.querySelector(".md-search-result__link .md-search-result__article")
+  const text = sel => (article.querySelector(sel) || {textContent: ""}).textContent.replace(/\\s+/g, " ").trim()
+  return [[text(".faq-result-page"), text("h1, h2")].filter(Boolean).join(" "), text(".faq-excerpt")]
+}"""
+
+
 def show_scheme(page, scheme: str) -> None:
     """The open page as a system set to *scheme* shows it: the browser's
     preference (the short-link page's own colours follow it), and the body
@@ -134,6 +154,8 @@ def test_every_page_type_passes_axe_in_both_languages_and_schemes(tabs, http_sit
         shown = open_kind(page, kind, lang, http_site, fixture_site)
         if kind != "short-link":  # a standalone page, in the browser's colours
             assert page.evaluate("document.body.dataset.mdColorScheme") == "default", (kind, lang)
+        if kind.startswith("search"):  # a focused result is read with its page, title and excerpt
+            assert read_aloud(page, ".md-search-result__link") == tuple(page.evaluate(_RESULT_TEXT)), (kind, lang)
         if kind == "question":
             rhythm = page.evaluate(_GAPS)
             assert rhythm["spacers"] == 23 and rhythm["shown"] == 0, rhythm

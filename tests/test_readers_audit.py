@@ -156,6 +156,7 @@ def test_every_page_type_passes_axe_in_both_languages_and_schemes(tabs, http_sit
             assert page.evaluate("document.body.dataset.mdColorScheme") == "default", (kind, lang)
         if kind.startswith("search"):  # a focused result is read with its page, title and excerpt
             assert read_aloud(page, ".md-search-result__link") == tuple(page.evaluate(_RESULT_TEXT)), (kind, lang)
+            assert page.get_attribute(".md-search-result__meta", "role") == "status"  # the count is announced
         if kind == "question":
             rhythm = page.evaluate(_GAPS)
             assert rhythm["spacers"] == 23 and rhythm["shown"] == 0, rhythm

@@ -41,6 +41,8 @@
   var tools = document.getElementById("__faq-question-tools")
   var dialog = document.querySelector("[data-md-component=dialog]")
   if (dialog) dialog.setAttribute("role", "status") // announce "copied"
+  var count = document.querySelector(".md-search-result__meta")
+  if (count) count.setAttribute("role", "status") // announce "3 matching documents"
   document.querySelectorAll(".faq-question[id]").forEach(function (heading) {
     // Focusable from script only, so the question a link or a search result
     // opens takes the focus (below): the next Tab reaches its permalink.

@@ -161,7 +161,8 @@ def test_printed_page_holds_every_question_answer_and_address(tabs, http_site, s
         assert _flat(q["question"]) in bare, q["id"]
         assert _flat(q["answer"]) in bare, q["id"]
         assert _flat(f"{base}#{q['id']}") in flat, q["id"]
-    for screen_only in ("¶", "MindSpore常见问题", "MindSporeFAQ", "跳转至", "Skiptocontent", "MaterialforMkDocs", "首页", "Home"):
+    # The header (site name, search box), nav, skip link, permalinks' ¶ and footer.
+    for screen_only in ("¶", "MindSpore常见问题", "MindSporeFAQ", "搜索", "Search", "跳转至", "Skiptocontent", "首页", "Home", "MaterialforMkDocs"):
         assert screen_only not in flat, screen_only
 
 

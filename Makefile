@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 QUERIES ?= ../shared/eval/queries-dev.tsv
 
-.PHONY: site test serve search-eval bench clean ids import
+.PHONY: site test serve search-eval bench clean ids import screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.test-installed
 # benchmarks/results.json and results.md (README: Performance). BENCH= passes options.
 bench: $(VENV)/.bench-installed
 	$(BIN)/python -m benchmarks.run --write $(BENCH)
+
+# A PNG of every page type, both languages, light and dark, desktop and phone,
+# into screenshots/ (git-ignored), for reviewers to look at.
+screenshots: site $(VENV)/.test-installed
+	$(BIN)/python -m tests.screenshots
 
 clean:
 	rm -rf site .site-build-* .site.lock $(VENV)

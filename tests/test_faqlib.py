@@ -142,6 +142,13 @@ def test_extract_stops_at_next_heading_and_skips_other_headings():
     assert [(q.id, q.answer, q.level) for q in found] == [("one", "1", 3), ("two", "2", 3)]
 
 
+def test_paragraphs_of_line_breaks_only_are_marked_as_spacers():
+    html, (q,) = render("## Q: 一？ {#one}\n\nA: 答<br/>一。\n\n<br/>\n\n<BR> <br />\n\n文字<br/>\n")
+    assert html.count('<p class="faq-spacer">') == 2
+    assert '<p>A: 答<br/>一。</p>' in html and "<p>文字<br/></p>" in html
+    assert q.answer == "答一。\n文字"
+
+
 def test_a_question_without_id_is_still_a_question():
     _, (q,) = render("## Q: 没有编号\n\nA: 1\n")
     assert (q.id, q.question, q.aliases) == ("", "没有编号", ())

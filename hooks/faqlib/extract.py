@@ -45,6 +45,11 @@ _LOADING = {"img": "src", "source": "src", "script": "src", "iframe": "src", "vi
 _REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE)
 _SCRIPT_URL = re.compile(r"^[\s\x00-\x1f]*(?:javascript|vbscript)\s*:", re.IGNORECASE)
+#: Raw HTML that is only line breaks: the '<br/>' MindSpore's sources put
+#: between questions.
+_ONLY_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+\s*$", re.IGNORECASE)
+#: The class of a paragraph that is only line breaks (faq.css hides it).
+SPACER_CLASS = "faq-spacer"
 
 REMOTE_FIX = (
     "the site must open with no network: save the file under docs/assets/ and use it from there, "
@@ -166,6 +171,7 @@ class _QuestionTreeprocessor(Treeprocessor):
             if level is None:
                 if el.tag == "p":
                     last = self._paragraph(el, locate, found, last)
+                    self._mark_spacer(el)
                 continue
             heading = " ".join(self._text([el]).split())
             if not QUESTION_PREFIX.match(heading):
@@ -226,6 +232,16 @@ class _QuestionTreeprocessor(Treeprocessor):
                 break
             body.append(sibling)
         return body
+
+    def _mark_spacer(self, el: etree.Element) -> None:
+        """A paragraph of line breaks only (the sources' '<br/>' between
+        questions) is empty space, about a line and a half on screen: mark it,
+        so the stylesheet can drop it while the source keeps it."""
+        if len(el) or not el.text or not upstream.HTML_PLACEHOLDER.search(el.text):
+            return
+        raw = upstream.HTML_PLACEHOLDER.sub(lambda m: self._stash(int(m.group(1))), el.text)
+        if _ONLY_BREAKS.match(raw):
+            el.set("class", " ".join(filter(None, [el.get("class"), SPACER_CLASS])))
 
     def _paragraph(self, el: etree.Element, locate: Locator, found: PageQuestions, last: int) -> int:
         """A paragraph that an author meant as a question heading, or as a code fence."""

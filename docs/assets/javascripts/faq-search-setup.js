@@ -107,6 +107,7 @@
         where.textContent = info.page
         article.insertBefore(where, article.firstChild)
       }
+      name(link, article)
       if (article.querySelector(".faq-excerpt")) return
       var markup = shown.get(info.doc)
       if (markup) {
@@ -114,12 +115,29 @@
         excerpt.className = "md-search-result__teaser faq-excerpt"
         excerpt.innerHTML = markup // escaped by the worker's excerpt()
         article.appendChild(excerpt)
+        name(link, article)
       } else if (markup === undefined && !asked.has(info.doc)) {
         asked.add(info.doc)
         ask.push({ doc: info.doc, marks: info.marks })
       }
     })
     if (ask.length && worker) worker.postMessage({ type: "faq-excerpts", data: ask })
+  }
+
+  /* Chromium gives a link no name from its contents when they sit in an
+   * <article>, as Material's results do, so a screen reader on a result the
+   * arrow keys focus would hear a bare "link". Name it by its page and title,
+   * and describe it by its excerpt. Ids take the reserved "__faq-" prefix. */
+  var named = 0
+  function ident(el) {
+    if (!el.id) el.id = "__faq-result-" + ++named
+    return el.id
+  }
+  function name(link, article) {
+    var parts = [article.querySelector(".faq-result-page"), article.querySelector("h1, h2")]
+    link.setAttribute("aria-labelledby", parts.filter(Boolean).map(ident).join(" "))
+    var excerpt = article.querySelector(".faq-excerpt")
+    if (excerpt) link.setAttribute("aria-describedby", ident(excerpt))
   }
 
   var observed = null

@@ -41,18 +41,62 @@
   var tools = document.getElementById("__faq-question-tools")
   var dialog = document.querySelector("[data-md-component=dialog]")
   if (dialog) dialog.setAttribute("role", "status") // announce "copied"
-  if (tools) {
-    document.querySelectorAll(".faq-question[id]").forEach(function (heading) {
-      var permalink = heading.querySelector(".headerlink")
-      if (permalink) {
-        permalink.title = tools.dataset.permalink
-        permalink.setAttribute("aria-label", tools.dataset.permalink)
-      }
-      var button = tools.content.firstElementChild.cloneNode(true)
-      button.setAttribute("data-clipboard-text", questionUrl(heading.id))
-      heading.appendChild(button)
-    })
+  var count = document.querySelector(".md-search-result__meta")
+  if (count) count.setAttribute("role", "status") // announce "3 matching documents"
+  document.querySelectorAll(".faq-question[id]").forEach(function (heading) {
+    // Focusable from script only, so the question a link or a search result
+    // opens takes the focus (below): the next Tab reaches its permalink.
+    heading.tabIndex = -1
+    // The address printed under the question (faq.css, @media print).
+    heading.setAttribute("data-faq-url", questionUrl(heading.id))
+    if (!tools) return
+    var permalink = heading.querySelector(".headerlink")
+    if (permalink) {
+      permalink.title = tools.dataset.permalink
+      permalink.setAttribute("aria-label", tools.dataset.permalink)
+    }
+    var button = tools.content.firstElementChild.cloneNode(true)
+    button.setAttribute("data-clipboard-text", questionUrl(heading.id))
+    heading.appendChild(button)
+  })
+
+  /* Each link's full address, printed after it on paper (faq.css). Not the
+   * permalinks (the question's address is printed once), nor a link whose
+   * text is already its address. */
+  document.querySelectorAll(".md-content a[href]:not(.headerlink)").forEach(function (link) {
+    if (link.textContent.trim() !== link.href) link.setAttribute("data-faq-href", link.href)
+  })
+
+  /* The question the address names (its id, or a legacy anchor inside its
+   * heading) takes the focus, as a keyboard or screen reader user expects
+   * after following a link to it: reading and Tab go on from there. The
+   * browser has already scrolled to it. */
+  function focusQuestion() {
+    var hash
+    try {
+      hash = decodeURIComponent(location.hash.slice(1))
+    } catch (e) {
+      return
+    }
+    var el = hash && document.getElementById(hash)
+    var question = el && el.closest(".faq-question")
+    if (question && document.activeElement !== question) question.focus({ preventScroll: true })
   }
+  focusQuestion()
+  window.addEventListener("hashchange", focusQuestion)
+
+  /* Paper is white: print in Material's light scheme whatever the screen
+   * shows (the dark scheme's pale text and dark code blocks would print as
+   * they are, since Material prints backgrounds exactly). */
+  var screenScheme = null
+  window.addEventListener("beforeprint", function () {
+    screenScheme = document.body.getAttribute("data-md-color-scheme")
+    if (screenScheme && screenScheme !== "default") document.body.setAttribute("data-md-color-scheme", "default")
+  })
+  window.addEventListener("afterprint", function () {
+    if (screenScheme) document.body.setAttribute("data-md-color-scheme", screenScheme)
+    screenScheme = null
+  })
 
   /* The language selector keeps the question: Material would look the page up
    * in sitemap.xml, which browsers refuse to fetch from disk, and drop the

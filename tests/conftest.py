@@ -111,13 +111,30 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 @pytest.fixture(scope="session", autouse=True)
 def _shared_template_cache():
+    """Compiled templates, and the theme's static files, shared by the session's builds."""
     from mkdocs.theme import Theme
 
     cache, get_env = _MemoryBytecodeCache(), Theme.get_env
+    listed: dict[tuple, list[str]] = {}
 
     def cached_env(theme):
         env = get_env(theme)
         env.bytecode_cache = cache
+        # MkDocs lists the theme's static files on every build by walking its
+        # folders (Material's holds thousands of icons) and matching each name
+        # against patterns that depend only on the theme: most of a small
+        # build's time. The theme does not change within a session.
+        key = (tuple(theme.dirs), tuple(theme.static_templates))
+        list_templates = env.list_templates
+
+        def listed_once(extensions=None, filter_func=None):
+            if extensions is not None or filter_func is None:
+                return list_templates(extensions, filter_func)
+            if key not in listed:
+                listed[key] = list_templates(filter_func=filter_func)
+            return list(listed[key])
+
+        env.list_templates = listed_once
         return env
 
     Theme.get_env = cached_env

@@ -101,7 +101,15 @@ def run(config_file: Path, out=sys.stdout) -> int:
         except UnicodeDecodeError:
             print(f"{site.shown}/{path.relative_to(site.docs).as_posix()}: the file is not UTF-8; save it as UTF-8", file=out)
             return 1
-    groups = [[read_source(site, path, lang, texts[path]) for lang, path in sorted(langs.items(), key=lambda kv: site.languages.index(kv[0]))]
+    parsed: dict[tuple[Path, str], idwrite.Source] = {}
+
+    def read(path: Path, lang: str, text: str) -> idwrite.Source:
+        """A page as the build reads it; a text read once is not read again."""
+        if (path, text) not in parsed:
+            parsed[path, text] = read_source(site, path, lang, text)
+        return parsed[path, text]
+
+    groups = [[read(path, lang, texts[path]) for lang, path in sorted(langs.items(), key=lambda kv: site.languages.index(kv[0]))]
               for langs in files.values()]
     groups = [g for g in groups if any(s.found.questions for s in g)]
     lock_path = site.docs / idlock.FILE
@@ -127,7 +135,7 @@ def run(config_file: Path, out=sys.stdout) -> int:
     # Read what would be written, as the build will: every edit must have landed.
     published: list[Entry] = []
     for base, langs in files.items():
-        sources = {lang: read_source(site, path, lang, new_texts.get(path, texts[path])) for lang, path in langs.items()}
+        sources = {lang: read(path, lang, new_texts.get(path, texts[path])) for lang, path in langs.items()}
         for edit in edits:
             source = next((s for s in sources.values() if s.path == edit.path), None)
             if source and not any(q.id == edit.id and q.line + source.offset == edit.line for q in source.found.questions):

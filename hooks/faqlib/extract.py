@@ -106,10 +106,20 @@ class _Attrs(HTMLParser):
             self.loads.extend(("style", url) for url in _CSS_URL.findall(data))
 
 
-def _attrs(markup: str) -> _Attrs:
+#: Markup that _Attrs can find loads, links or headings in: a heading or
+#: style element, or an attribute it reads; with ids, an id too.
+#: Highlighted code (most of the stash) has only ids (`<pre id="__code_0">`),
+#: and parsing it is most of a code-heavy page's conversion.
+_MAYBE_ATTRS = re.compile(r"<(?:h[1-6]|style)\b|<[a-z][^>]*?[\s/](?:src|srcset|data|href|style)\s*=", re.IGNORECASE)
+_MAYBE_IDS = re.compile(r"<[a-z][^>]*?[\s/]id\s*=", re.IGNORECASE)
+
+
+def _attrs(markup: str, ids: bool) -> _Attrs:
+    """What a raw HTML fragment holds; with *ids* False, its ids may be left out."""
     parser = _Attrs()
-    parser.feed(markup)
-    parser.close()
+    if _MAYBE_ATTRS.search(markup) or (ids and _MAYBE_IDS.search(markup)):
+        parser.feed(markup)
+        parser.close()
     return parser
 
 
@@ -285,7 +295,7 @@ class _QuestionTreeprocessor(Treeprocessor):
         and find question lines that a wrongly closed code fence swallowed."""
         for index in range(upstream.stash_size(self.md)):
             markup = self._stash(index)
-            attrs = _attrs(markup)
+            attrs = _attrs(markup, ids=False)
             for tag, url in attrs.loads:
                 if _REMOTE.match(url):
                     found.findings.append(Finding(locate.number(locate.text(url)), "", remote_problem(tag, url)))
@@ -325,7 +335,7 @@ class _IdTreeprocessor(Treeprocessor):
         found = conversion.result
         ids = [el.get("id") for el in root.iter() if el.get("id")]
         for index in range(upstream.stash_size(self.md)):
-            ids += _attrs(upstream.stashed_html(self.md, index)).ids
+            ids += _attrs(upstream.stashed_html(self.md, index), ids=True).ids
         found.element_ids = ids
         counts = Counter(ids)
         toc_renamed = {re.sub(r"_\d+$", "", i) for i in ids if re.search(r"_\d+$", i)}

@@ -96,6 +96,9 @@ def open_search(page, query: str = "mindspore") -> float:
 
 def search(page, query: str) -> dict:
     """Type *query* as a reader does; return result links, titles and time to show."""
+    # Tests share tabs; Chromium throttles a tab in the background (its frames
+    # and timers), which would add half a second to every wait.
+    page.bring_to_front()
     page.evaluate(
         "() => { document.querySelector('.md-search-result__meta').textContent = '';"
         " document.querySelector('.md-search-result__list').innerHTML = '';"

@@ -38,11 +38,25 @@ def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site, built once per session with --strict into a temp folder."""
-    result = build_here(ROOT, tmp_path_factory.mktemp("site"))
-    assert result.ok, result.log
-    return result.site
+def site(tmp_path_factory, worker_id) -> Path:
+    """The site, built once per session with --strict into a temp folder, shared by
+    the session's workers (pytest-xdist): the first to need it builds it, under a
+    lock, and the others wait for it."""
+    if worker_id == "master":
+        result = build_here(ROOT, tmp_path_factory.mktemp("site"))
+        assert result.ok, result.log
+        return result.site
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent  # the same for every worker of this run
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done, failed = shared / "site.built", shared / "site.failed"
+        if not done.exists() and not failed.exists():
+            result = build_here(ROOT, shared / "site")
+            (done if result.ok else failed).write_text(result.log, encoding="utf-8")
+    assert done.exists(), failed.read_text(encoding="utf-8")
+    return shared / "site"
 
 
 def lang_root(site: Path, lang: str) -> Path:

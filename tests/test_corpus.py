@@ -210,4 +210,6 @@ def test_a_query_loads_only_the_shards_it_needs(corpus, page):
     assert 0 < len(by_kind["d"]) < len({n for n in every if n.startswith("d-")})
     assert len(by_kind["p"]) < len({n for n in every if n.startswith("p-")})
     assert len(by_kind["m"]) <= 20 and len(by_kind["t"]) <= 20  # one each per result at most (20 sent)
-    assert not [u for u in page.requests if "/search/" in u], "the same words again load nothing new"
+    # (answers may still come for results of the first query that render late)
+    again_loaded = [u.rsplit("/", 1)[-1] for u in page.requests if "/search/" in u]
+    assert not [n for n in again_loaded if n[:2] in ("d-", "p-", "v-", "m-")], "the same words again load nothing new"

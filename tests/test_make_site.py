@@ -22,15 +22,23 @@ def make_site(project: Path, **env: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture
-def project(tmp_path):
+EPOCH = "1700000000"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A copy of the project and the site one `make site` made of it (each real
+    build costs seconds, so the tests below share it and leave it as they found it)."""
     if not (Path(sys.prefix) / ".site-installed").exists():
         pytest.skip("runs inside the project's .venv (make test)")
+    project = tmp_path_factory.mktemp("make-site")
     for name in ("docs", "hooks", "overrides", "tools"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "Makefile", "requirements.txt", "requirements-test.txt"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "Makefile", "requirements.txt", "requirements-test.txt", "requirements-bench.txt"):
+        shutil.copy(ROOT / name, project / name)
+    result = make_site(project, SOURCE_DATE_EPOCH=EPOCH)
+    assert result.returncode == 0, result.stderr
+    return project
 
 
 def same_tree(a: Path, b: Path) -> bool:
@@ -39,21 +47,25 @@ def same_tree(a: Path, b: Path) -> bool:
     return files_a == files_b and all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
 
 
-def test_builds_are_reproducible_and_a_failed_one_keeps_the_site(project):
-    assert make_site(project, SOURCE_DATE_EPOCH="1700000000").returncode == 0
-    shutil.move(project / "site", project / "first")
-    assert make_site(project, SOURCE_DATE_EPOCH="1700000000").returncode == 0
-    assert same_tree(project / "first", project / "site")
-    assert (project / "site" / "search" / "search_index.json").is_file()
-    assert (project / "site" / "sitemap.xml").is_file()
+def test_builds_are_reproducible_and_a_failed_one_keeps_the_site(built, tmp_path):
+    first = tmp_path / "first"
+    shutil.copytree(built / "site", first)
+    assert make_site(built, SOURCE_DATE_EPOCH=EPOCH).returncode == 0
+    assert same_tree(first, built / "site")
+    assert (built / "site" / "search" / "search_index.json").is_file()
+    assert (built / "site" / "sitemap.xml").is_file()
 
-    faq = project / "docs" / "feature_advice.en.md"
-    faq.write_text(faq.read_text(encoding="utf-8").replace("{#gradient-clipping}", ""), encoding="utf-8")
-    result = make_site(project)
+    faq = built / "docs" / "feature_advice.en.md"
+    text = faq.read_text(encoding="utf-8")
+    faq.write_text(text.replace("{#gradient-clipping}", ""), encoding="utf-8")
+    try:
+        result = make_site(built)
+    finally:
+        faq.write_text(text, encoding="utf-8")
     assert result.returncode != 0
     assert "feature_advice.en.md:" in result.stderr and "has no id" in result.stderr
-    assert same_tree(project / "first", project / "site")
-    assert not list(project.glob(".site-build-*"))
+    assert same_tree(first, built / "site")
+    assert not list(built.glob(".site-build-*"))
 
 
 # The steps around the build, with a stand-in for MkDocs (each real build costs seconds).
@@ -155,12 +167,12 @@ def test_exchange_swaps_two_folders(tmp_path):
     assert (tmp_path / "b" / "from-a").exists() and not (tmp_path / "a" / "from-a").exists()
 
 
-def test_ctrl_c_during_a_real_build_is_quiet_and_keeps_the_site(project):
+def test_ctrl_c_during_a_real_build_is_quiet_and_keeps_the_site(built, tmp_path):
     """Ctrl-C reaches make's whole process group, as from a terminal."""
     import signal
     import time as clock
-    assert make_site(project).returncode == 0
-    shutil.copytree(project / "site", project / "before")
+    project = built
+    shutil.copytree(project / "site", tmp_path / "before")
     proc = subprocess.Popen(["make", "site", f"VENV={Path(sys.prefix)}"], cwd=project, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = clock.monotonic() + 60
@@ -175,5 +187,5 @@ def test_ctrl_c_during_a_real_build_is_quiet_and_keeps_the_site(project):
     assert proc.returncode != 0
     assert "Traceback" not in err + out and "KeyboardInterrupt" not in err + out
     assert "interrupted; site/ is unchanged" in err
-    assert same_tree(project / "before", project / "site")
+    assert same_tree(tmp_path / "before", project / "site")
     assert not list(project.glob(ms.WORK_PREFIX + "*"))

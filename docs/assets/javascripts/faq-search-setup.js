@@ -34,8 +34,7 @@
   var root = new URL(data.base.replace(/\/?$/, "/"), location.href)
   var fromDisk = location.protocol === "file:"
   var worker = null
-  function Worker(url, options) {
-    if (new URL(url, location.href).href !== ours) return new NativeWorker(url, options)
+  function start(url, options) {
     var source = window.faqSearchWorkerSource
     worker = fromDisk && source
       ? new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), options)
@@ -48,6 +47,43 @@
       else if (ev.data.type === "faq-excerpts") received(ev.data.data)
     })
     return worker
+  }
+
+  /* Material makes its worker as the page loads, and from disk sends it the
+   * index only when the search opens; a worker costs a page load tens of ms
+   * of CPU, so ours starts at the first message. Material only listens to
+   * it and posts to it (its watchWorker). */
+  function LazyWorker(url, options) {
+    this.real = null
+    this.url = url
+    this.options = options
+    this.listeners = []
+  }
+  LazyWorker.prototype.started = function () {
+    if (!this.real) {
+      this.real = start(this.url, this.options)
+      this.listeners.forEach(function (l) { this.real.addEventListener(l[0], l[1], l[2]) }, this)
+    }
+    return this.real
+  }
+  LazyWorker.prototype.postMessage = function (message, transfer) {
+    this.started().postMessage(message, transfer)
+  }
+  LazyWorker.prototype.addEventListener = function (type, listener, options) {
+    if (this.real) this.real.addEventListener(type, listener, options)
+    else this.listeners.push([type, listener, options])
+  }
+  LazyWorker.prototype.removeEventListener = function (type, listener, options) {
+    if (this.real) this.real.removeEventListener(type, listener, options)
+    this.listeners = this.listeners.filter(function (l) { return l[0] !== type || l[1] !== listener })
+  }
+  LazyWorker.prototype.terminate = function () {
+    if (this.real) this.real.terminate()
+  }
+
+  function Worker(url, options) {
+    if (new URL(url, location.href).href !== ours) return new NativeWorker(url, options)
+    return fromDisk ? new LazyWorker(url, options) : start(url, options)
   }
   Worker.prototype = NativeWorker.prototype
   window.Worker = Worker

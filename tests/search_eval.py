@@ -75,7 +75,7 @@ async ([searchFolder, base, queries]) => {
   const answers = []
   const done = new Promise(resolve => worker.addEventListener("message", ev => {
     if (ev.data.type === 1) queries.forEach(q => worker.postMessage({ type: 2, data: q }))
-    if (ev.data.type !== 3) return
+    if (ev.data.type !== 3 || ev.data.data.faq.partial) return
     answers.push(ev.data.data.items.map(group => group[0].location.split("#").pop()))
     if (answers.length === queries.length) resolve()
   }))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import is_local, open_search, search
@@ -236,8 +238,13 @@ def test_nonsense_query_shows_no_results(search_page, lang, none):
 def test_one_result_per_question_titled_by_the_question(search_page):
     page = search_page("zh")
     result = search(page, "MindSpore")
-    anchors = [href.split("#")[-1] for href in result["hrefs"]]
-    assert len(anchors) == len(set(anchors)) > 10
+    page.wait_for_function("document.querySelectorAll('.md-search-result__link').length === 10")
+    anchors = [link.get_attribute("href").split("#")[-1] for link in page.locator(".md-search-result__link").all()]
+    assert len(anchors) == len(set(anchors)) == 10  # the best 10 are listed…
+    # …and the count says how many matched in all
+    page.wait_for_function("(document.querySelector('.md-search-result__meta').textContent.match(/\\d+/g) || []).length === 2")
+    total, shown = map(int, re.findall(r"\d+", page.text_content(".md-search-result__meta")))
+    assert total > shown == 10
     assert all("?h=" in href or "&h=" in href for href in result["hrefs"])
 
 

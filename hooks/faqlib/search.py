@@ -55,10 +55,12 @@ CODE_SPACE = 64
 LENGTH_CLASSES = ((0.8, 0.6), (1.25, 1.0), (2.0, 1.5), (math.inf, 2.5))
 
 #: Shard sizes, in bytes of their data (roughly what a reader downloads per shard).
-DICT_SHARD_BYTES = 8_000
+DICT_SHARD_BYTES = 12_000
 POSTINGS_SHARD_BYTES = 16_000
-#: Postings of at most this many characters stay in the dictionary entry.
-INLINE_POSTINGS = 12
+#: Postings of at most this many characters stay in the dictionary entry: a
+#: file costs a cold query more than its bytes (a browser loads one in about
+#: 7 ms), so most terms need no file beyond their dictionary shard.
+INLINE_POSTINGS = 400
 #: A term in more docs keeps these, the ones it matters most to (in the
 #: question first, short questions first, then answer mentions); its idf
 #: still counts every doc. Nothing on a site under this many questions is cut.

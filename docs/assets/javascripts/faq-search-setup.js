@@ -26,7 +26,7 @@
   data.base = script.getAttribute("data-base")
   data.search = script.getAttribute("data-worker")
   config.textContent = JSON.stringify(data)
-  var translations = data.translations || {}
+  var shownText = script.getAttribute("data-results-shown") // '# matching…, the best {shown} shown'
 
   var NativeWorker = window.Worker
   if (!NativeWorker) return
@@ -119,12 +119,13 @@
     decorate()
   }
 
-  /* More questions matched than are listed: the count says how many. */
+  /* More questions matched than are listed: the count says how many, and
+   * that the best are shown (in the page's language, overrides/main.html). */
   function count(listed) {
     var meta = document.querySelector(".md-search-result__meta")
-    var text = translations["search.result.other"]
-    if (!meta || !text || total <= listed) return
-    meta.textContent = text.replace("#", total.toLocaleString(document.documentElement.lang || undefined))
+    if (!meta || !shownText || total <= listed) return
+    meta.textContent = shownText.replace("#", total.toLocaleString(document.documentElement.lang || undefined))
+      .replace("{shown}", listed)
   }
 
   /* Puts the page's name above each rendered result and its excerpt under it,

@@ -81,9 +81,12 @@
   var COVERAGE_POWER = 1.5 // docs holding less of the query's weight fall this steeply
   var MAX_PREFIX = 50
   var MAX_TYPOS = 8
-  // Results sent: Material shows 10 and renders more as the list scrolls;
-  // each needs its question's text, so more would load more files.
-  var MAX_RESULTS = 20
+  // Results sent, the best first: each needs its question's text, a file
+  // per result on a large site (files are most of a cold query's time), so
+  // the list holds what a screen shows; the count says how many matched.
+  var MAX_RESULTS = 10
+  // The best few are sent as soon as their questions are here, then the rest.
+  var FIRST_RESULTS = 5
   var MAX_MARKS = 12
   // A query needs at most: dictionary, then postings, then a typo's or a
   // synonym's dictionary and postings. More rounds than this is a bug.
@@ -482,51 +485,66 @@
     return -1
   }
 
-  /* The docs matching a query, best first: {doc, covered, score, marks}. */
+  /* The docs matching a query, best first: {doc, best, score, exact}, where
+   * best[i] is how well the doc holds query word i (0: not at all). */
   function rank(query) {
     var raw = normalize(toSimplified(query))
     var words = queryWords(raw)
+    // A round that lacks files is run again once they are here: skip the
+    // scoring, the costly part, until then.
+    if (missing && missing.size) return null
     var found = concepts(words, raw)
+    if (missing && missing.size) return null
     // Each word of the query counts once per doc, by the best concept that
     // covers it: a synonym or typo never adds to the reader's own word, it
     // only stands in where that word is missing.
-    var docs = new Map()
+    var docs = new Map(), n = words.length
     found.forEach(function (concept) {
+      var covers = concept.covers, exact = concept.exact
       concept.scores.forEach(function (s, doc) {
         var entry = docs.get(doc)
-        if (!entry) docs.set(doc, entry = { doc: doc, best: new Map(), exact: 0, marks: [] })
-        if (concept.exact && concept.exact.has(doc)) entry.exact += concept.covers.length
-        var share = s / concept.covers.length
-        concept.covers.forEach(function (i) {
-          if (!(entry.best.get(i) >= share)) entry.best.set(i, share)
-        })
-        entry.marks.push([s, concept.marks])
+        if (!entry) {
+          entry = { doc: doc, best: new Array(n).fill(0), exact: 0, score: 0 }
+          docs.set(doc, entry)
+        }
+        if (exact && exact.has(doc)) entry.exact += covers.length
+        var share = s / covers.length
+        for (var k = 0; k < covers.length; k++) if (share > entry.best[covers[k]]) entry.best[covers[k]] = share
       })
     })
     // Each word weighs by how rare its meaning is here: the idf of the docs
     // that any of its alternatives (itself, synonyms, typos, the other
     // language) matched. A single ideograph weighs less.
-    var matched = words.map(function () { return new Set() })
-    docs.forEach(function (entry) { entry.best.forEach(function (_, i) { matched[i].add(entry.doc) }) })
+    var matched = new Array(n).fill(0)
+    docs.forEach(function (entry) { for (var i = 0; i < n; i++) if (entry.best[i] > 0) matched[i]++ })
     var weights = words.map(function (w, i) {
-      var idf = Math.log(1 + index.total / Math.max(1, matched[i].size))
+      var idf = Math.log(1 + index.total / Math.max(1, matched[i]))
       return index.cjk.test(w[0]) && w[0].length === 1 ? idf * CHAR_WEIGHT : idf
     })
     var all = weights.reduce(function (a, b) { return a + b }, 0) || 1
     // A doc scores the weighted sum of how well it holds each word, times
     // the share of the query's weight it holds, to a power: holding more of
     // the query beats holding less of it better.
+    // Only the best MAX_RESULTS are kept, in order (a large site matches
+    // thousands: sorting them all is most of a warm query's time).
+    var ranked = []
     docs.forEach(function (entry) {
       var score = 0, held = 0
-      entry.best.forEach(function (s, i) { score += weights[i] * s; held += weights[i] })
-      entry.covered = entry.best
+      for (var i = 0; i < n; i++) if (entry.best[i] > 0) { score += weights[i] * entry.best[i]; held += weights[i] }
       entry.score = score * Math.pow(held / all, COVERAGE_POWER)
+      if (ranked.length === MAX_RESULTS && before(ranked[MAX_RESULTS - 1], entry)) return
+      var at = ranked.length
+      while (at > 0 && before(entry, ranked[at - 1])) at--
+      ranked.splice(at, 0, entry)
+      if (ranked.length > MAX_RESULTS) ranked.pop()
     })
-    var ranked = Array.from(docs.values()).sort(function (a, b) {
-      // Ties: more of the query's words as typed, then reading order.
-      return b.score - a.score || b.exact - a.exact || a.doc - b.doc
-    })
-    return { raw: raw, words: words, ranked: ranked }
+    return { raw: raw, words: words, ranked: ranked, total: docs.size, concepts: found }
+  }
+
+  /* Whether doc entry a ranks before b. Ties: more of the query's words as
+   * typed, then reading order. */
+  function before(a, b) {
+    return a.score > b.score || (a.score === b.score && (a.exact > b.exact || (a.exact === b.exact && a.doc < b.doc)))
   }
 
   /* The question record of a doc (m-<n>.js): [id, question, page url, page title]. */
@@ -538,26 +556,46 @@
   }
 
   /* The words to mark in a result, from the concept that scored it best first. */
-  function marksOf(entry) {
+  function marksOf(found, entry) {
+    var scored = []
+    found.concepts.forEach(function (concept) {
+      var s = concept.scores.get(entry.doc)
+      if (s) scored.push([s, concept.marks])
+    })
     var marks = []
-    entry.marks.sort(function (a, b) { return b[0] - a[0] }).forEach(function (m) {
+    scored.sort(function (a, b) { return b[0] - a[0] }).forEach(function (m) {
       m[1].forEach(function (t) { if (marks.length < MAX_MARKS && marks.indexOf(t) < 0) marks.push(t) })
     })
     return marks
   }
 
-  function search(query) {
-    var found = withShards(function () { return rank(query) })
+  /* The results of a query, sent as RESULT messages: the best FIRST_RESULTS
+   * as soon as their questions' files are here, then all MAX_RESULTS (each
+   * file costs milliseconds; Material renders each message's list anew). */
+  function search(query, send) {
+    // (null only if files kept lacking past MAX_ROUNDS: a bug, answered with nothing)
+    var found = withShards(function () { return rank(query) }) || { raw: "", words: [], ranked: [], total: 0, concepts: [] }
     var top = found.ranked.slice(0, MAX_RESULTS)
+    var lacking = top.some(function (entry) { return !loaded(entry.doc) })
+    if (lacking && top.length > FIRST_RESULTS) send(items(found, top.slice(0, FIRST_RESULTS)), true)
+    send(items(found, top), false)
+  }
+
+  function loaded(doc) {
+    return shards.m[Math.floor(doc / index.data.chunks.meta)] !== undefined
+  }
+
+  /* Material's result items for some ranked docs, their files loaded. */
+  function items(found, top) {
     var records = withShards(function () { return top.map(function (entry) { return meta(entry.doc) }) })
-    var items = []
+    var out = []
     top.forEach(function (entry, n) {
       var record = records[n]
       if (!record) return // its file could not be loaded
       var terms = {}
-      found.words.forEach(function (w, i) { terms[found.raw.slice(w[1], w[2])] = entry.covered.has(i) })
-      var marks = marksOf(entry)
-      items.push([{
+      found.words.forEach(function (w, i) { terms[found.raw.slice(w[1], w[2])] = entry.best[i] > 0 })
+      var marks = marksOf(found, entry)
+      out.push([{
         location: record[2] + "#" + record[0],
         title: highlight(record[1], marks),
         text: "",
@@ -566,10 +604,10 @@
         // For faq-search-setup.js: the excerpt it asks for when the result
         // shows, the page's title on a site of several pages, and how many
         // questions matched in all.
-        faq: { doc: entry.doc, marks: marks, page: index.data.pages > 1 ? record[3] : "", total: found.ranked.length }
+        faq: { doc: entry.doc, marks: marks, page: index.data.pages > 1 ? record[3] : "", total: found.total }
       }])
     })
-    return items
+    return out
   }
 
   /* Excerpts of answers (t-<n>.js) for results being shown: [[doc, markup]]. */
@@ -592,7 +630,11 @@
       setup(message.data.docs)
       scope.postMessage({ type: 1 })
     } else if (message.type === 2) {
-      scope.postMessage({ type: 3, data: { items: index ? search(message.data) : [] } })
+      if (!index) scope.postMessage({ type: 3, data: { items: [] } })
+      else search(message.data, function (items, partial) {
+        // (partial: the best few, the whole list follows; Material ignores the flag)
+        scope.postMessage({ type: 3, data: { items: items, faq: { partial: partial } } })
+      })
     } else if (message.type === "faq-excerpts" && index) {
       scope.postMessage({ type: "faq-excerpts", data: excerpts(message.data) })
     }
@@ -601,7 +643,8 @@
   // For tests of the tokenizer against faqlib/tokenizer.py.
   scope.faqSearch = {
     setup: setup, shard: receive, stem: stem, normalize: normalize, queryWords: queryWords,
-    toSimplified: toSimplified, search: search, highlight: highlight,
+    toSimplified: toSimplified, highlight: highlight,
+    search: function (query) { var last; search(query, function (items) { last = items }); return last },
     rank: function (query) { return withShards(function () { return rank(query) }) }
   }
 })(self)

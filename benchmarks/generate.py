@@ -2,7 +2,8 @@
 
     python -m benchmarks.generate OUT --pages P --questions Q [--seed N]
 
-Writes OUT/docs (index.md, index.en.md, faq-NNN.md, faq-NNN.en.md) in the
+Writes OUT/docs (index.md, index.en.md, faq-NNN.md, faq-NNN.en.md, in
+folders part-NN/ of SECTION pages on larger sites) in the
 layout of the real site: '## Q: … {#id}', 'A: …', '<br/>', Chinese the source
 and English beside it with the same ids. The same seed gives byte-identical files.
 
@@ -215,6 +216,18 @@ def question(rng: random.Random, streams: dict[str, Stream], topic: Topic, page:
     return zh + "\n\n<br/>\n", en + "\n\n<br/>\n"
 
 
+#: Pages per nav section (a folder, part-NN/) once a site has more pages than
+#: this: a large FAQ is organised so, and Material (navigation.prune in
+#: mkdocs.yml) then renders the sections and the open one's pages, not every
+#: page of the site into every page, which would grow the build quadratically.
+SECTION = 32
+
+
+def page_path(page: int, pages: int) -> str:
+    """Where page number *page* of a site of *pages* lives under docs/, without '.md'."""
+    return f"faq-{page:03d}" if pages <= SECTION else f"part-{page // SECTION:02d}/faq-{page:03d}"
+
+
 def generate(out: Path, pages: int, questions: int, seed: int = 2026) -> Path:
     """Write the docs tree; returns OUT/docs."""
     rng = random.Random(seed)
@@ -231,8 +244,10 @@ def generate(out: Path, pages: int, questions: int, seed: int = 2026) -> Path:
     for page in range(pages):
         topics = by_page[real_pages[page % len(real_pages)]]
         pairs = [question(rng, streams, topics[rng.randrange(len(topics))], page, n) for n in range(questions)]
-        (docs / f"faq-{page:03d}.md").write_text(f"# 常见问题 {page + 1}\n\n" + "\n".join(zh for zh, _ in pairs), encoding="utf-8")
-        (docs / f"faq-{page:03d}.en.md").write_text(f"# FAQ {page + 1}\n\n" + "\n".join(en for _, en in pairs), encoding="utf-8")
+        where = docs / page_path(page, pages)
+        where.parent.mkdir(exist_ok=True)
+        where.with_name(where.name + ".md").write_text(f"# 常见问题 {page + 1}\n\n" + "\n".join(zh for zh, _ in pairs), encoding="utf-8")
+        where.with_name(where.name + ".en.md").write_text(f"# FAQ {page + 1}\n\n" + "\n".join(en for _, en in pairs), encoding="utf-8")
     return docs
 
 

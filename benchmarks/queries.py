@@ -35,7 +35,7 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def _pages(docs: Path, lang: str) -> list[Path]:
-    every = sorted(p for p in docs.glob("*.md") if p.name.endswith(".en.md") == (lang == "en"))
+    every = sorted(p for p in docs.rglob("*.md") if p.name.endswith(".en.md") == (lang == "en"))
     if len(every) <= SAMPLE_PAGES:
         return every
     step = len(every) / SAMPLE_PAGES

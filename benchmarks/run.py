@@ -36,7 +36,7 @@ from pathlib import Path
 
 from benchmarks import browse
 from benchmarks.configs import ROOT, make_project
-from benchmarks.generate import generate
+from benchmarks.generate import generate, page_path
 from benchmarks.procs import Measured, run
 from benchmarks.queries import for_site
 
@@ -118,7 +118,7 @@ def run_size(size: str, work: Path, args: argparse.Namespace, records: list[dict
     else:
         pages, per_page = SIZES[size]
         docs = generate(work / f"corpus-{size}", pages, per_page)
-        questions, page_name = pages * per_page, "faq-000.html"
+        questions, page_name = pages * per_page, page_path(0, pages) + ".html"
     generate_s = time.perf_counter() - started
     queries = for_site(docs)
     first = browse.interleaved({lang: qs[:args.http_queries] for lang, qs in queries.items()})

@@ -3,7 +3,7 @@
     python -m benchmarks.generate OUT --pages P --questions Q [--seed N]
 
 Writes OUT/docs (index.md, index.en.md, faq-NNN.md, faq-NNN.en.md, in
-folders part-NN/ of SECTION pages on larger sites) in the
+nested folders part-N/ of SECTION entries on larger sites) in the
 layout of the real site: '## Q: … {#id}', 'A: …', '<br/>', Chinese the source
 and English beside it with the same ids. The same seed gives byte-identical files.
 
@@ -216,16 +216,21 @@ def question(rng: random.Random, streams: dict[str, Stream], topic: Topic, page:
     return zh + "\n\n<br/>\n", en + "\n\n<br/>\n"
 
 
-#: Pages per nav section (a folder, part-NN/) once a site has more pages than
-#: this: a large FAQ is organised so, and Material (navigation.prune in
-#: mkdocs.yml) then renders the sections and the open one's pages, not every
-#: page of the site into every page, which would grow the build quadratically.
-SECTION = 32
+#: Pages per nav section, and sections per section: a large FAQ is organised
+#: in sections, and Material (navigation.prune in mkdocs.yml) then renders in
+#: each page the sections along its path and their entries, about
+#: SECTION x depth, not every page of the site, which would make the build
+#: grow faster than the site.
+SECTION = 10
 
 
 def page_path(page: int, pages: int) -> str:
-    """Where page number *page* of a site of *pages* lives under docs/, without '.md'."""
-    return f"faq-{page:03d}" if pages <= SECTION else f"part-{page // SECTION:02d}/faq-{page:03d}"
+    """Where page number *page* of a site of *pages* lives under docs/, without
+    '.md': faq-537 in part-5/part-53/ on a site of 1,000 pages."""
+    width = len(str(max(pages - 1, 0)))
+    digits = f"{page:0{width}d}"
+    folders = [f"part-{digits[:n]}" for n in range(1, width)] if pages > SECTION else []
+    return "/".join([*folders, f"faq-{page:03d}"])
 
 
 def generate(out: Path, pages: int, questions: int, seed: int = 2026) -> Path:
@@ -245,7 +250,7 @@ def generate(out: Path, pages: int, questions: int, seed: int = 2026) -> Path:
         topics = by_page[real_pages[page % len(real_pages)]]
         pairs = [question(rng, streams, topics[rng.randrange(len(topics))], page, n) for n in range(questions)]
         where = docs / page_path(page, pages)
-        where.parent.mkdir(exist_ok=True)
+        where.parent.mkdir(parents=True, exist_ok=True)
         where.with_name(where.name + ".md").write_text(f"# 常见问题 {page + 1}\n\n" + "\n".join(zh for zh, _ in pairs), encoding="utf-8")
         where.with_name(where.name + ".en.md").write_text(f"# FAQ {page + 1}\n\n" + "\n".join(en for _, en in pairs), encoding="utf-8")
     return docs

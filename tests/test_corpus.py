@@ -185,6 +185,7 @@ def test_search_quality_on_the_whole_faq(corpus, browser):
     check(corpus.site, browser, {
         "corpus": (data / "queries-corpus.tsv", 0.80, 0.92),
         "corpus-b": (data / "queries-corpus-b.tsv", 0.80, 0.92),
+        "corpus-c": (data / "queries-corpus-c.tsv", 0.80, 0.92),
     })
 
 

@@ -25,7 +25,7 @@ from benchmarks.procs import renderer_pss_mb
 INSTRUMENT = """
 window.__longTasks = [];
 new PerformanceObserver(list => {
-  for (const entry of list.getEntries()) window.__longTasks.push(entry.duration)
+  for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration])
 }).observe({ type: "longtask", buffered: true });
 document.addEventListener("DOMContentLoaded", () => {
   const input = document.querySelector("input.md-search__input")
@@ -107,7 +107,8 @@ def material_file(site: Path, page_name: str, queries: dict[str, list[str]], col
 
     from tests.browser import launch, search
 
-    out = {"ready_ms": {}, "longest_task_ms": {}, "tab_mb": {}, "first_pass_ms": [], "warm_ms": [], "cold_ms": []}
+    out = {"ready_ms": {}, "longest_task_ms": {}, "longest_load_task_ms": {}, "tab_mb": {},
+           "first_pass_ms": [], "warm_ms": [], "cold_ms": []}
     with sync_playwright() as playwright, launch(playwright) as browser:
         for lang, root in _roots(site).items():
             context = browser.new_context()
@@ -115,7 +116,12 @@ def material_file(site: Path, page_name: str, queries: dict[str, list[str]], col
             page, ready = _ready_page(context, (root / page_name).resolve().as_uri())
             out["ready_ms"][lang] = ready
             out["first_pass_ms"] += [search(page, q)["ms"] for q in queries[lang]]
-            out["longest_task_ms"][lang] = max(page.evaluate("window.__longTasks"), default=0.0)
+            # The search's: from focusing the box (the index loads, the worker
+            # starts) through the first pass of the queries. The page's own
+            # load (Material's bundle, layout) is measured apart.
+            tasks, focus = page.evaluate("[window.__longTasks, window.__focusAt]")
+            out["longest_task_ms"][lang] = max((d for start, d in tasks if start + d > focus), default=0.0)
+            out["longest_load_task_ms"][lang] = max((d for start, d in tasks if start + d <= focus), default=0.0)
             out["warm_ms"] += [search(page, q)["ms"] for q in queries[lang]]
             page.wait_for_timeout(LATE_MS)
             out["tab_mb"][lang] = renderer_pss_mb()
@@ -258,6 +264,7 @@ def summary(file_measures: dict | None, http: list[dict] | None) -> dict:
         out.update({
             "search_ready_s": max(f["ready_ms"].values()) / 1000,
             "longest_task_ms": max(f["longest_task_ms"].values()),
+            "longest_load_task_ms": max(f["longest_load_task_ms"].values()),
             "tab_mb": max(f["tab_mb"].values()),
             "query_p50_warm_ms": statistics.median(f["warm_ms"]),
             "query_p95_warm_ms": percentile(f["warm_ms"], 95),

@@ -202,7 +202,7 @@ def _fmt(value, pattern: str) -> str:
 def table(records: list[dict]) -> str:
     """Markdown table, a row per size and variant."""
     head = ["size", "variant", "questions / language", "build", "vs plain", "peak build MB", "site MB", "index terms zh / en",
-            "search ready", "longest task", "query p95 cold", "query p95 warm", "query p50 warm", "tab MB",
+            "search ready", "longest task, search (page load)", "query p95 cold", "query p95 warm", "query p50 warm", "tab MB",
             "first-query KB http (max; gzip)", "first results http"]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] * len(head)) + "|"]
     plain = {r["size"]: r for r in records if r["variant"] == "plain"}
@@ -216,7 +216,8 @@ def table(records: list[dict]) -> str:
         cells = [r["size"], r["variant"], f"{r['questions_per_language']:,}", _fmt(r["build_s"], "{:.1f} s"), ratio,
                  _fmt(r["peak_build_mb"], "{:.0f}"), _fmt(r.get("site_mb"), "{:.1f}"),
                  f"{terms['zh']:,} / {terms['en']:,}" if terms else "—",
-                 _fmt(r["search_ready_s"], "{:.2f} s"), _fmt(r["longest_task_ms"], "{:.0f} ms"),
+                 _fmt(r["search_ready_s"], "{:.2f} s"),
+                 _fmt(r["longest_task_ms"], "{:.0f} ms") + (f" ({r['longest_load_task_ms']:.0f} ms)" if r.get("longest_load_task_ms") is not None else ""),
                  _fmt(r["query_p95_cold_ms"], "{:.0f} ms") + (f" (n={r['queries_cold']})" if r.get("queries_cold") else ""),
                  _fmt(r["query_p95_warm_ms"], "{:.0f} ms"), _fmt(r.get("query_p50_warm_ms"), "{:.0f} ms"),
                  _fmt(r["tab_mb"], "{:.0f}"), kb, _fmt(r.get("first_results_s_http"), "{:.2f} s")]
@@ -251,7 +252,8 @@ def targets(records: list[dict]) -> list[str]:
               f"{_fmt(fq and fq / 1000, '{:.0f}')} KB vs {_fmt(pagefind and pagefind['first_query_bytes_http_max'] / 1000, '{:.0f}')} KB"),
         check("query p95 cold <= 80 ms", xl["query_p95_cold_ms"], 80, _fmt(xl["query_p95_cold_ms"], "{:.0f} ms")),
         check("query p95 warm <= 30 ms", xl["query_p95_warm_ms"], 30, _fmt(xl["query_p95_warm_ms"], "{:.0f} ms")),
-        check("longest main-thread task <= 100 ms", xl["longest_task_ms"], 100, _fmt(xl["longest_task_ms"], "{:.0f} ms")),
+        check("longest main-thread task of the search <= 100 ms (page load apart)", xl["longest_task_ms"], 100,
+              _fmt(xl["longest_task_ms"], "{:.0f} ms") + f" (page load {_fmt(xl.get('longest_load_task_ms'), '{:.0f}')} ms)"),
         check("tab memory <= 250 MB", xl["tab_mb"], 250, _fmt(xl["tab_mb"], "{:.0f} MB")),
         check("XL build <= 10.5x the L build (same run)", xl["build_s"], large and 10.5 * large["build_s"],
               f"{xl['build_s']:.0f} s vs L {_fmt(large and large['build_s'], '{:.1f}')} s"

@@ -79,7 +79,7 @@
   var TYPO_WEIGHT = 0.4   // 'gradiant' -> 'gradient'
   var CHAR_WEIGHT = 0.5   // a single ideograph: a part of a word, or a word of little weight
   var COVERAGE_POWER = 1.5 // docs holding less of the query's weight fall this steeply
-  var MAX_PREFIX = 50
+  var MAX_PREFIX = 20
   var MAX_TYPOS = 8
   // Results sent, the best first: each needs its question's text, a file
   // per result on a large site (files are most of a cold query's time), so
@@ -433,6 +433,7 @@
       } else {
         alts.push([word, 1])
         if (typed !== word && /^[a-z0-9]+$/.test(typed)) alts.push([typed, 1])
+        // An unfinished word ('parall'), or a longer form of it ('compil' for 'compilation').
         if (typed.length >= 3) withPrefix(word).forEach(function (t) { alts.push([t, PREFIX_WEIGHT]) })
         // Only a word the index surely lacks (its dictionary shard is here).
         if (entry(word) === null) typos(word, typed).forEach(function (t) { alts.push([t, TYPO_WEIGHT]) })

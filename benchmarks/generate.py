@@ -38,6 +38,7 @@ import itertools
 import math
 import random
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -216,6 +217,13 @@ def question(rng: random.Random, streams: dict[str, Stream], topic: Topic, page:
     return zh + "\n\n<br/>\n", en + "\n\n<br/>\n"
 
 
+def _asked(markdown: str) -> str:
+    """A question's words, without case, width, punctuation or markup: two questions
+    alike in these would be one to the build (a repeat, or the same legacy anchor)."""
+    heading = markdown.split("\n", 1)[0].rsplit(" {#", 1)[0]
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", heading).casefold())
+
+
 #: Pages per nav section, and sections per section: a large FAQ is organised
 #: in sections, and Material (navigation.prune in mkdocs.yml) then renders in
 #: each page the sections along its path and their entries, about
@@ -248,7 +256,16 @@ def generate(out: Path, pages: int, questions: int, seed: int = 2026) -> Path:
     (docs / "index.en.md").write_text(f"# MindSpore FAQ\n\nBenchmark corpus: {pages} pages of {questions} questions.\n", encoding="utf-8")
     for page in range(pages):
         topics = by_page[real_pages[page % len(real_pages)]]
-        pairs = [question(rng, streams, topics[rng.randrange(len(topics))], page, n) for n in range(questions)]
+        pairs, asked = [], set()
+        for n in range(questions):
+            # A page asks each question once (the build refuses a repeat).
+            while True:
+                pair = question(rng, streams, topics[rng.randrange(len(topics))], page, n)
+                seen = tuple(_asked(text) for text in pair)
+                if not asked.intersection(seen):
+                    break
+            asked.update(seen)
+            pairs.append(pair)
         where = docs / page_path(page, pages)
         where.parent.mkdir(parents=True, exist_ok=True)
         where.with_name(where.name + ".md").write_text(f"# 常见问题 {page + 1}\n\n" + "\n".join(zh for zh, _ in pairs), encoding="utf-8")

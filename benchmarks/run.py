@@ -60,7 +60,8 @@ def build(project: Path, timeout: float | None = None) -> Measured:
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
-    measured = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(out)], project, env, timeout)
+    # Not -q: quiet mode drops warnings before --strict counts them (MkDocs).
+    measured = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], project, env, timeout)
     if measured.status != 0 and not measured.timed_out:
         raise SystemExit(f"build failed in {project}:\n{measured.stderr[-3000:]}")
     return measured

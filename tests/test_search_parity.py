@@ -77,3 +77,18 @@ def test_traditional_queries_become_the_simplified_words_of_the_index(site):
     assert convert("模型匯出格式", index["t2s"]) == "模型导出格式"  # a Taiwan phrase: 匯出 -> 导出
     assert convert("分散式", index["t2s"]) == "分布式"
     assert len(index["t2s"]["chars"][0]) < 1000  # cut down to what this index can use
+
+
+def test_warming_up_the_worker_leaves_its_answers_as_they_were(site, page):
+    """warmUp() ranks a made-up query over made-up shards before the worker is
+    ready (faq-search-worker.js); the real shards and caches must come back."""
+    index = read_folder(lang_root(site, "zh") / "search")
+    dictionaries = [parse_shard(text)[1:] for name, text in index.files.items() if name.startswith("d-")]
+    page.goto((lang_root(site, "zh") / "index.html").resolve().as_uri())
+    page.evaluate(LOAD, [index.base, dictionaries])
+    queries = ["mindspore", "模型导出", "gradient clipping", "梯度截斷", "导出", "clipping"]
+    ranked = "qs => qs.map(q => faq.rank(q).ranked.map(e => [e.doc, e.score]))"
+    before = page.evaluate(ranked, queries)
+    assert all(before), before  # every query finds something on the seed site
+    page.evaluate("faq.warmUp()")
+    assert page.evaluate(ranked, queries) == before

@@ -43,7 +43,7 @@
     // Registered before Material's own listener, so it sees results first.
     worker.addEventListener("message", function (ev) {
       if (!ev.data) return
-      if (ev.data.type === 3) results(ev.data.data.items)
+      if (ev.data.type === 3) results(ev.data.data.items, (ev.data.data.faq || {}).partial)
       else if (ev.data.type === "faq-excerpts") received(ev.data.data)
     })
     return worker
@@ -99,7 +99,7 @@
     return url.href
   }
 
-  function results(items) {
+  function results(items, partial) {
     wanted = new Map()
     asked = new Set()
     shown = new Map()
@@ -110,8 +110,15 @@
       wanted.set(key(item.location), item.faq)
       total = item.faq.total
     })
+    // While only the best few are listed, the list is busy: the whole follows.
+    var list = document.querySelector(".md-search-result__list")
+    if (list && partial) list.setAttribute("aria-busy", "true")
     // After Material's own listener has rendered the list and its count.
-    setTimeout(function () { watch(); count(items.length) }, 0)
+    setTimeout(function () {
+      watch()
+      count(items.length)
+      if (list && !partial) list.removeAttribute("aria-busy")
+    }, 0)
   }
 
   function received(pairs) {

@@ -17,7 +17,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from faqlib import idlock, setup
+from faqlib import idlock, pagehtml, setup
 from faqlib.layout import SHORT_LINK_FOLDER, short_link
 from faqlib.state import LanguageState
 from faqlib.upstream import static_i18n
@@ -89,7 +89,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
                 target = posixpath.relpath(urls[forward.target], here or ".") + f"#{forward.target}"
             anchors.append(f'<span id="{html.escape(forward.anchor)}" class="faq-forward" '
                            f'data-faq-forward="{html.escape(target)}"></span>')
-        page.content = "".join(anchors) + (page.content or "")
+        pagehtml.set_content(state.pages, page, "".join(anchors) + pagehtml.content(state.pages, page))
     return env
 
 

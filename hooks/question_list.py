@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from faqlib import setup
+from faqlib import pagehtml, setup
 from faqlib.lists import expand
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.question_list")
+TASK = "question_list"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -26,16 +28,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# Before page_memory (-1000) puts the HTML away.
+@event_priority(-500)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page is converted: note whether it holds a list to fill at on_env."""
+    state = setup.site_state(config)
+    if "faq:" in html:
+        state.pending.setdefault((TASK, state.current().code), set()).add(page.url)
+    return html
+
+
 # After faq_model (100) has checked the model; before pages are written.
 @event_priority(50)
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     """Every page of this language is converted, so every list can be complete."""
-    language = setup.site_state(config).current()
+    state = setup.site_state(config)
+    language = state.current()
+    marked = state.pending.pop((TASK, language.code), set())
     for file in files.documentation_pages():
         page = file.page
-        if page is None or not page.content or "faq:" not in page.content:
+        if page is None or page.url not in marked:
             continue
-        page.content, problems = expand(page.content, language.pages[page.url], language)
+        html, problems = expand(pagehtml.content(state.pages, page), language.pages[page.url], language)
+        pagehtml.set_content(state.pages, page, html)
         record = language.pages[page.url]
         lines = (page.markdown or "").split("\n")
         for needle, message in problems:

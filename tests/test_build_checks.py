@@ -373,3 +373,48 @@ def test_every_way_of_writing_q_is_a_question(project, prefix):
     write_docs(project, zh=ZH.replace("## Q: 第二", f"## {prefix}第二"))
     site = builds(project)
     assert faq_json(site)["questions"][1]["question"] == "第二个问题？"
+
+
+# ------------------------------------------------------------ memory
+
+PROBE = '''
+import json
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-2000)
+def on_env(env, *, config, files):
+    """After every FAQ hook's on_env: where is each page's HTML now?"""
+    state = config["faq_site_state"]
+    seen = {f.page.url: [f.page.content, state.pages.holds(f.page.url)] for f in files.documentation_pages()}
+    out = Path(config.site_dir).parent / "probe.json"
+    old = json.loads(out.read_text()) if out.exists() else {}
+    out.write_text(json.dumps({**old, **seen}))
+    return env
+
+
+def on_post_page(output, *, page, config):
+    """Each page is written with its own questions."""
+    out = Path(config.site_dir).parent / "written.json"
+    old = json.loads(out.read_text()) if out.exists() else []
+    out.write_text(json.dumps(old + [page.url]))
+    return output
+'''
+
+
+def test_no_page_holds_its_html_between_conversion_and_writing(project):
+    """hooks/page_memory.py: once converted, a page's HTML waits in a file
+    (faqlib/pagehtml.py) until it is written, and the folder goes at the end."""
+    write_docs(project)
+    (project / "probe.py").write_text(PROBE, encoding="utf-8")
+    set_config(project, "hooks:\n", f"hooks:\n  - {(project / 'probe.py').as_posix()}\n")
+    site = builds(project)
+    seen = json.loads((project / "probe.json").read_text())
+    assert set(seen) == {"index.html", "feature_advice.html", "en/index.html", "en/feature_advice.html"}
+    assert all(content == "" and held for content, held in seen.values()), seen
+    assert sorted(json.loads((project / "written.json").read_text())) == sorted(seen)
+    # What came back is the page's own HTML, with what on_env added (the home list).
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="feature_advice.html#first"' in home and "第一个问题" in home
+    assert "第二个问题" in (site / "feature_advice.html").read_text(encoding="utf-8")

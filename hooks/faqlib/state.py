@@ -13,6 +13,7 @@ from typing import Any
 
 from .extract import QuestionExtension
 from .model import Problem, Question
+from .pagehtml import PageStore
 
 #: The key under which a config holds its SiteState.
 KEY = "faq_site_state"
@@ -71,6 +72,8 @@ class SiteState:
     building: list[str] = field(default_factory=list)
     #: Work started in one event and finished in a later one, by (task, language).
     pending: dict[tuple[str, str], Any] = field(default_factory=dict)
+    #: Pages' HTML between their conversion and their writing (hooks/page_memory.py).
+    pages: PageStore = field(default_factory=PageStore)
 
     def begin(self, code: str, default: bool) -> LanguageState:
         """Enter the build of *code*: its record starts afresh (also on every serve rebuild)."""

@@ -112,6 +112,8 @@ def search(page, query: str) -> dict:
     page.fill(SEARCH_INPUT, query)
     page.press(SEARCH_INPUT, "End")
     page.wait_for_function("window.__searchShown !== null", timeout=10_000)
+    # Timed to the first results shown; read once the whole list is in.
+    page.wait_for_function("!document.querySelector('.md-search-result__list[aria-busy]')", timeout=10_000)
     return page.evaluate(
         """() => ({
           ms: Math.max(0, window.__searchShown - window.__searchStart),

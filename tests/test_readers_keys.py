@@ -56,6 +56,8 @@ def test_keys_alone_lead_from_home_to_the_answer(tabs, http_site, lang, open_key
         page.fill(SEARCH_INPUT, "梯度截断的脚本")  # the answer first, other scripts after
         page.press(SEARCH_INPUT, "End")
     page.wait_for_selector(".md-search-result__link")
+    # The best comes first, the whole list a moment later (aria-busy until then).
+    page.wait_for_function("!document.querySelector('.md-search-result__list[aria-busy]')")
     results = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")
     position = -1
     for key in keys[:-1]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from faqlib import idlock, pagehtml, setup
-from faqlib.layout import SHORT_LINK_FOLDER, short_link
+from faqlib.layout import SHORT_LINK_FOLDER, short_link, unpublished
 from faqlib.state import LanguageState
 from faqlib.upstream import static_i18n
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,10 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """The lock is read by this hook, not published."""
-    file = files.get_file_from_path(idlock.FILE)
-    if file is not None:
-        files.remove(file)
-    return files
+    return unpublished(files, idlock.FILE)
 
 
 def live_ids(language: LanguageState) -> dict[str, str]:

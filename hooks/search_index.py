@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from faqlib import background, hant, setup, synonyms
-from faqlib.layout import SEARCH_FOLDER
+from faqlib.layout import SEARCH_FOLDER, unpublished
 from faqlib.model import Problem
 from faqlib.search import Row, analyze, build_index, index_file_text
 from faqlib.upstream import material
@@ -52,10 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """The synonyms file is read by this hook, not published as a page asset."""
-    file = files.get_file_from_path(synonyms.FILE)
-    if file is not None:
-        files.remove(file)
-    return files
+    return unpublished(files, synonyms.FILE)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

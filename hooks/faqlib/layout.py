@@ -9,6 +9,10 @@ those places would be overwritten, so it is refused instead.
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
 
 SHORT_LINK_FOLDER = "q"
 FAQ_DATA = "faq.json"
@@ -43,3 +47,11 @@ def reserved_problem(root: str, dest: str) -> str | None:
     else:
         return None
     return f": this file would become {dest} and be overwritten by {what}; move or rename it"
+
+
+def unpublished(files: Files, path: str) -> Files:
+    """*files* without the source file *path* ('ids.yml'): read by a hook, not published."""
+    file = files.get_file_from_path(path)
+    if file is not None:
+        files.remove(file)
+    return files

@@ -50,14 +50,19 @@ def test_keys_alone_lead_from_home_to_the_answer(tabs, http_site, lang, open_key
     page.goto(http_site + prefix(lang) + "index.html")
     page.keyboard.press(open_key)
     assert page.evaluate("selector => document.activeElement.matches(selector)", SEARCH_INPUT)
+    query = "gradient clipping" if lang == "en" else "梯度截断的脚本"  # the answer first, other scripts after
     if lang == "en":
-        page.keyboard.type("gradient clipping")
+        page.keyboard.type(query)
     else:  # CJK through keyboard.type fires no search (STANDARDS): fill, then End
-        page.fill(SEARCH_INPUT, "梯度截断的脚本")  # the answer first, other scripts after
+        page.fill(SEARCH_INPUT, query)
         page.press(SEARCH_INPUT, "End")
-    page.wait_for_selector(".md-search-result__link")
-    # The best comes first, the whole list a moment later (aria-busy until then).
-    page.wait_for_function("!document.querySelector('.md-search-result__list[aria-busy]')")
+    # Each key typed searched: wait for the whole query's results (a link's
+    # ?h= holds its words; one fill is one search), and for their whole list
+    # (the best comes first, the list is aria-busy until the rest is in).
+    page.wait_for_function("""typed => {
+      const link = document.querySelector('.md-search-result__link')
+      return link && (typed === null || new URL(link.href).searchParams.get('h') === typed)
+        && !document.querySelector('.md-search-result__list[aria-busy]') }""", arg=query if lang == "en" else None)
     results = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")
     position = -1
     for key in keys[:-1]:

@@ -99,9 +99,6 @@ def search(page, query: str) -> dict:
     # Tests share tabs; Chromium throttles a tab in the background (its frames
     # and timers), which would add half a second to every wait.
     page.bring_to_front()
-    # The last query's whole list may still be coming (the best few come
-    # first): its count would be taken for this query's.
-    page.wait_for_function("!document.querySelector('.md-search-result__list[aria-busy]')", timeout=10_000)
     page.evaluate(
         "() => { document.querySelector('.md-search-result__meta').textContent = '';"
         " document.querySelector('.md-search-result__list').innerHTML = '';"
@@ -112,7 +109,8 @@ def search(page, query: str) -> dict:
     page.fill(SEARCH_INPUT, query)
     page.press(SEARCH_INPUT, "End")
     page.wait_for_function("window.__searchShown !== null", timeout=10_000)
-    # Timed to the first results shown; read once the whole list is in.
+    # Timed to the first results shown; read once the whole list is in (so
+    # the next query's count is never this list's late one).
     page.wait_for_function("!document.querySelector('.md-search-result__list[aria-busy]')", timeout=10_000)
     return page.evaluate(
         """() => ({

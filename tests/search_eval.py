@@ -66,12 +66,14 @@ def question_ids(site: Path, lang: str) -> list[str]:
     return [q["id"] for q in json.loads((root / "faq.json").read_text(encoding="utf-8"))["questions"]]
 
 
-# Our worker, started from disk as faq-search-setup.js starts it (a blob: URL
-# of its source), set up with a language's base, answering a list of queries
-# with the anchors of their results, in order.
+# Our worker, started as the page starts it (faq-search-setup.js's Worker: a
+# blob: URL of its source from disk, its shards loaded by the page), set up
+# with a language's base, answering a list of queries with the anchors of
+# their results, in order.
 _IN_WORKER = """
-async ([searchFolder, base, queries]) => {
-  const worker = new Worker(URL.createObjectURL(new Blob([window.faqSearchWorkerSource], { type: "text/javascript" })))
+async ([base, queries]) => {
+  const url = document.querySelector("script[data-worker]").getAttribute("data-worker")
+  const worker = new Worker(url)
   const answers = []
   const done = new Promise(resolve => worker.addEventListener("message", ev => {
     if (ev.data.type === 1) queries.forEach(q => worker.postMessage({ type: 2, data: q }))
@@ -79,7 +81,6 @@ async ([searchFolder, base, queries]) => {
     answers.push(ev.data.data.items.map(group => group[0].location.split("#").pop()))
     if (answers.length === queries.length) resolve()
   }))
-  worker.postMessage({ type: "faq-root", url: searchFolder })
   worker.postMessage({ type: 0, data: { docs: base } })
   await done
   worker.terminate()
@@ -107,8 +108,7 @@ def evaluate(site: Path, queries: list[Query], page_factory, page_name: str = "f
                 results.append(([href.rsplit("#", 1)[-1] for href in result["hrefs"]], result["ms"]))
         else:
             base = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-            folder = (root / "search").resolve().as_uri() + "/"
-            results = [(anchors, None) for anchors in page.evaluate(_IN_WORKER, [folder, base, [q.text for q in mine]])]
+            results = [(anchors, None) for anchors in page.evaluate(_IN_WORKER, [base, [q.text for q in mine]])]
         report = reports.setdefault(lang, Report(lang))
         for query, (anchors, ms) in zip(mine, results, strict=True):
             expected = {ids[n - 1] if isinstance(n, int) else n for n in query.expected}

@@ -87,7 +87,7 @@ def test_warming_up_the_worker_leaves_its_answers_as_they_were(site, page):
     page.goto((lang_root(site, "zh") / "index.html").resolve().as_uri())
     page.evaluate(LOAD, [index.base, dictionaries])
     queries = ["mindspore", "模型导出", "gradient clipping", "梯度截斷", "导出", "clipping"]
-    ranked = "qs => qs.map(q => faq.rank(q).ranked.map(e => [e.doc, e.score]))"
+    ranked = "qs => Promise.all(qs.map(q => faq.rank(q).then(found => found.ranked.map(e => [e.doc, e.score]))))"
     before = page.evaluate(ranked, queries)
     assert all(before), before  # every query finds something on the seed site
     page.evaluate("faq.warmUp()")

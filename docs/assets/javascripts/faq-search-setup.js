@@ -9,14 +9,27 @@
  *    iframe shim that runs search on the page's own thread; a worker built
  *    from a blob: URL runs from disk, off the main thread, so Worker is
  *    wrapped to build ours from its source (faq-search-worker.js).
- * 3. The worker loads the index's shards itself; it is told first where
- *    this language's search folder is.
+ * 3. The worker is told first where this language's search folder is, and
+ *    how shards reach it: over http it fetches them; from disk it asks the
+ *    page ("faq-load"), which loads each as a <script> (the one way every
+ *    engine allows from disk: Chromium 156 refuses a worker's importScripts
+ *    of file: URLs) and posts its data back ("faq-shard"). A file that could
+ *    not be had is named in the result area, in the page's language, instead
+ *    of "no results" (failure()).
  * 4. Excerpts: Material shows text only under page-level results, and ours
  *    are questions (#id). So the results our worker sends are watched here,
  *    and when Material renders one, its excerpt is asked of the worker
  *    (which loads that answer's file, search/t-<n>.js) and put under the
  *    result's title. Above it, on a site of several pages, goes the page's
- *    name; and the count says how many questions matched in all. */
+ *    name; and the count says how many questions matched in all.
+ * 5. Material's language integration fetches <each alternate>/sitemap.xml
+ *    (to map pages across languages on a click), which browsers refuse from
+ *    disk and which static-i18n writes for the default language only. Our
+ *    faq.js switches language itself (keeping #id), so the hreflang links
+ *    are taken out of the page before Material's bundle reads them: no
+ *    request fails, over http or from disk. They stay in the HTML, for
+ *    crawlers.
+ */
 (function () {
   "use strict"
   var script = document.currentScript
@@ -27,6 +40,9 @@
   data.search = script.getAttribute("data-worker")
   config.textContent = JSON.stringify(data)
   var shownText = script.getAttribute("data-results-shown") // '# matching…, the best {shown} shown'
+  var failedText = JSON.parse(script.getAttribute("data-failed") || "{}") // why -> what happened, what to do
+
+  document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) { link.remove() })
 
   var NativeWorker = window.Worker
   if (!NativeWorker) return
@@ -39,14 +55,43 @@
     worker = fromDisk && source
       ? new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), options)
       : new NativeWorker(url, options)
-    worker.postMessage({ type: "faq-root", url: new URL("search/", root).href })
+    worker.postMessage({
+      type: "faq-root", url: new URL("search/", root).href, viaPage: fromDisk,
+      timeout: Number(script.getAttribute("data-load-timeout")) || undefined
+    })
     // Registered before Material's own listener, so it sees results first.
     worker.addEventListener("message", function (ev) {
       if (!ev.data) return
-      if (ev.data.type === 3) results(ev.data.data.items, (ev.data.data.faq || {}).partial)
+      if (ev.data.type === 3) results(ev.data.data.items, ev.data.data.faq || {})
       else if (ev.data.type === "faq-excerpts") received(ev.data.data)
+      else if (ev.data.type === "faq-load") ev.data.data.forEach(loadShard)
     })
     return worker
+  }
+
+  /* From disk: a shard file as a classic script. It calls faqSearchShard()
+   * as it runs (document.currentScript is then its element); its data goes
+   * to the worker as it is. A file that does not load, or loads without
+   * calling, is reported to the worker as lost. */
+  var loading = new Map() // script element -> shard file name
+  function loadShard(name) {
+    var el = document.createElement("script")
+    el.src = new URL("search/" + name + ".js", root).href
+    loading.set(el, name)
+    var done = function (why) {
+      if (loading.has(el)) worker.postMessage({ type: "faq-shard", data: { name: name, failed: why } })
+      loading.delete(el)
+      el.remove()
+    }
+    el.onload = function () { done("damaged") } // (not sent if it called faqSearchShard)
+    el.onerror = function () { done("missing") }
+    document.head.appendChild(el)
+  }
+  window.faqSearchShard = function (kind, n, data) {
+    var el = document.currentScript
+    if (!worker || !loading.has(el)) return
+    loading.delete(el)
+    worker.postMessage({ type: "faq-shard", data: { kind: kind, n: n, data: data } })
   }
 
   /* Material makes its worker as the page loads, and from disk sends it the
@@ -99,7 +144,8 @@
     return url.href
   }
 
-  function results(items, partial) {
+  function results(items, faq) {
+    var partial = faq.partial
     wanted = new Map()
     asked = new Set()
     shown = new Map()
@@ -117,8 +163,27 @@
     setTimeout(function () {
       watch()
       count(items.length)
+      failure(faq.failed || [])
       if (list && !partial) list.removeAttribute("aria-busy")
     }, 0)
+  }
+
+  /* Files of the index this query could not have: the results may lack
+   * what they held, so the count line says what happened and what to do
+   * (never "no results"), and the screen reader hears it (role=alert). */
+  function failure(lost) {
+    var meta = document.querySelector(".md-search-result__meta")
+    var old = document.querySelector(".faq-search-failed")
+    if (old) old.remove()
+    if (!meta || !lost.length) return
+    var why = lost[0][1]
+    var note = document.createElement("div")
+    note.className = "faq-search-failed"
+    note.setAttribute("role", "alert")
+    note.textContent = (failedText[why] || failedText.missing || "Part of the search index could not be loaded: {files}")
+      .replace("{files}", lost.map(function (f) { return "search/" + f[0] }).join(", "))
+    meta.parentNode.insertBefore(note, meta.nextSibling)
+    if (!document.querySelector(".md-search-result__item")) meta.textContent = ""
   }
 
   function received(pairs) {

@@ -1,8 +1,16 @@
 /* Offline FAQ search, as a worker speaking Material's search protocol
  * (messages SETUP 0, READY 1, QUERY 2, RESULT 3), over the sharded index of
  * hooks/faqlib/search.py: SETUP brings the base (contract, tables, shard
- * directory); the shards a query needs are loaded with importScripts (which
- * works from disk, where fetch is refused) and kept.
+ * directory); the shards a query needs are loaded as it asks for them, and
+ * kept. A query runs in rounds (withShards): each round notes the files it
+ * lacked, waits for them (with a time limit), and runs again.
+ *
+ * How a shard arrives depends on where the site is (the page says, with
+ * "faq-root"): over http the worker fetches it; from disk the page loads it
+ * as a <script> and posts its data here ("faq-shard"), because browsers
+ * refuse a worker's fetch of file: URLs and Chromium 156 also refuses its
+ * importScripts of them. A file that cannot be had is reported with the
+ * results (faq.failed), never taken for "nothing matches".
  *
  * Every rule of what a term is (patterns, stop words, spellings) comes with
  * the index, from hooks/faqlib/tokenizer.py; only stem() and queryWords() are
@@ -98,11 +106,17 @@
   // and saves the first query 15-20 ms; at 24 it takes 25 ms and saves nothing.
   var WARM_UP_DOCS = 1000
 
+  // A round waits this long for its files, unless the page says otherwise:
+  // a file that has not come by then is reported as lost ("timeout").
+  var LOAD_TIMEOUT = 10000
+
   var index = null // the base, and what setup() derives from it
-  var root = ""    // the search folder's address (the page sends it first)
+  var source = { root: "", viaPage: false, timeout: LOAD_TIMEOUT } // where shards come from ("faq-root")
   var shards = null // kind -> number -> data, as loaded
-  var failed = {}  // files that could not be loaded: searched as empty
+  var failed = {}  // file name -> why it could not be loaded ("missing", "timeout", "damaged"): searched as empty
+  var waiting = {} // file name -> callbacks of the rounds waiting for it
   var missing = null // the files the current round asked for and lacked
+  var lost = null  // the failed files the current query met (reported with its results)
   var warming = false // while warmUp() runs: a shard it did not make is empty
 
   function normalize(text) {
@@ -169,9 +183,10 @@
     }
     shards = { d: {}, p: {}, v: {}, m: {}, t: {} }
     failed = {}
+    waiting = {}
   }
 
-  /* A shard file calls this when it runs (importScripts, or a test). */
+  /* A shard's data, as its file gives it: faqSearchShard(kind, n, data). */
   function receive(kind, n, data) {
     if (kind === "d") {
       var at = new Map()
@@ -183,42 +198,83 @@
       data = byLength
     }
     shards[kind][n] = data
+    settle(kind + "-" + n)
   }
-  scope.faqSearchShard = receive
 
   /* The data of one shard, or undefined after noting that this round lacks it. */
   function shard(kind, n) {
     var data = shards[kind][n]
     if (data !== undefined) return data
     var name = kind + "-" + n
-    if (failed[name] || warming) return kind === "d" ? { terms: [], values: [], at: new Map() } : kind === "v" ? [] : {}
+    if (failed[name] || warming) {
+      if (failed[name] && lost) lost.add(name)
+      return kind === "d" ? { terms: [], values: [], at: new Map() } : kind === "v" ? [] : {}
+    }
     if (missing) missing.add(name)
     return undefined
   }
 
-  /* Loads the files a round lacked; one that fails is searched as empty. */
-  function load(names) {
-    var urls = Array.from(names, function (name) { return root + name + ".js" })
-    try {
-      scope.importScripts.apply(scope, urls)
-    } catch (err) {
-      Array.from(names).forEach(function (name) {
-        try { scope.importScripts(root + name + ".js") } catch (e) { failed[name] = true }
-      })
-    }
+  /* A file is here, or is lost: the rounds waiting for it go on. */
+  function settle(name, why) {
+    if (why && shards[name.split("-")[0]][name.slice(name.indexOf("-") + 1)] === undefined) failed[name] = why
+    var callbacks = waiting[name] || []
+    delete waiting[name]
+    callbacks.forEach(function (done) { done() })
   }
 
-  /* Runs fn until it ran with every file it asked for (each round loads what
-   * the last one lacked), so the logic below reads as if all were loaded. */
-  function withShards(fn) {
-    for (var round = 0; ; round++) {
+  /* Asks for some files (once each) and resolves when every one is here or
+   * lost; those still out after the time limit are lost ("timeout"). */
+  function load(names) {
+    var wanted = Array.from(names).filter(function (name) { return !failed[name] })
+    return new Promise(function (resolve) {
+      var left = wanted.length
+      if (!left) return resolve()
+      var timer = setTimeout(function () {
+        wanted.forEach(function (name) { if (waiting[name]) settle(name, "timeout") })
+      }, source.timeout)
+      var one = function () { if (--left === 0) { clearTimeout(timer); resolve() } }
+      var asking = []
+      wanted.forEach(function (name) {
+        if (!waiting[name]) { waiting[name] = []; asking.push(name) }
+        waiting[name].push(one)
+      })
+      if (!asking.length) return
+      if (source.viaPage) scope.postMessage({ type: "faq-load", data: asking })
+      else asking.forEach(fetchShard)
+    })
+  }
+
+  /* Over http: the file's data is the JSON between its call's parentheses
+   * (faqlib/search.py writes faqSearchShard("kind",n,data)). */
+  function fetchShard(name) {
+    fetch(source.root + name + ".js").then(function (response) {
+      if (!response.ok) throw new Error("missing")
+      return response.text()
+    }).then(function (text) {
+      var kind = text.indexOf(","), n = text.indexOf(",", kind + 1), end = text.lastIndexOf(")")
+      if (kind < 0 || n < 0 || end < n) throw new Error("damaged")
+      receive(JSON.parse(text.slice(text.indexOf("(") + 1, kind)), JSON.parse(text.slice(kind + 1, n)),
+        JSON.parse(text.slice(n + 1, end)))
+    }).catch(function (err) {
+      settle(name, err && (err.message === "missing" || err.message === "damaged") ? err.message : "missing")
+    })
+  }
+
+  /* Runs fn until it ran with every file it asked for (each round waits for
+   * what the last one lacked), so the logic below reads as if all were
+   * loaded. Resolves to fn's value; the lost files it met go into lostHere. */
+  function withShards(fn, lostHere) {
+    var round = 0
+    function attempt() {
       missing = new Set()
+      lost = lostHere
       var value = fn()
       var lacking = missing
-      missing = null
-      if (!lacking.size || round >= MAX_ROUNDS) return value
-      load(lacking)
+      missing = lost = null
+      if (!lacking.size || round++ >= MAX_ROUNDS) return Promise.resolve(value)
+      return load(lacking).then(attempt)
     }
+    return attempt()
   }
 
   /* The dictionary shard whose range holds a term (by the first terms of all). */
@@ -621,14 +677,21 @@
 
   /* The results of a query, sent as RESULT messages: the best FIRST_RESULTS
    * as soon as their questions' files are here, then all MAX_RESULTS (each
-   * file costs milliseconds; Material renders each message's list anew). */
+   * file costs milliseconds; Material renders each message's list anew).
+   * send(items, partial, lost) gets the files this query could not have. */
   function search(query, send) {
-    // (null only if files kept lacking past MAX_ROUNDS: a bug, answered with nothing)
-    var found = withShards(function () { return rank(query) }) || { raw: "", words: [], ranked: [], total: 0, concepts: [] }
-    var top = found.ranked.slice(0, MAX_RESULTS)
-    var lacking = top.some(function (entry) { return !loaded(entry.doc) })
-    if (lacking && top.length > FIRST_RESULTS) send(items(found, top.slice(0, FIRST_RESULTS)), true)
-    send(items(found, top), false)
+    var lostHere = new Set()
+    return withShards(function () { return rank(query) }, lostHere).then(function (found) {
+      // (null only if files kept lacking past MAX_ROUNDS: a bug, answered with nothing)
+      found = found || { raw: "", words: [], ranked: [], total: 0, concepts: [] }
+      var top = found.ranked.slice(0, MAX_RESULTS)
+      var lacking = top.some(function (entry) { return !loaded(entry.doc) })
+      var first = lacking && top.length > FIRST_RESULTS
+        ? items(found, top.slice(0, FIRST_RESULTS), lostHere).then(function (list) { send(list, true, lostHere) })
+        : Promise.resolve()
+      return first.then(function () { return items(found, top, lostHere) })
+        .then(function (list) { send(list, false, lostHere) })
+    })
   }
 
   function loaded(doc) {
@@ -636,28 +699,30 @@
   }
 
   /* Material's result items for some ranked docs, their files loaded. */
-  function items(found, top) {
-    var records = withShards(function () { return top.map(function (entry) { return meta(entry.doc) }) })
-    var out = []
-    top.forEach(function (entry, n) {
-      var record = records[n]
-      if (!record) return // its file could not be loaded
-      var terms = {}
-      found.words.forEach(function (w, i) { terms[found.raw.slice(w[1], w[2])] = entry.best[i] > 0 })
-      var marks = marksOf(found, entry)
-      out.push([{
-        location: record[2] + "#" + record[0],
-        title: highlight(record[1], marks),
-        text: "",
-        score: entry.score,
-        terms: terms,
-        // For faq-search-setup.js: the excerpt it asks for when the result
-        // shows, the page's title on a site of several pages, and how many
-        // questions matched in all.
-        faq: { doc: entry.doc, marks: marks, page: index.data.pages > 1 ? record[3] : "", total: found.total }
-      }])
-    })
-    return out
+  function items(found, top, lostHere) {
+    return withShards(function () { return top.map(function (entry) { return meta(entry.doc) }) }, lostHere)
+      .then(function (records) {
+        var out = []
+        top.forEach(function (entry, n) {
+          var record = records[n]
+          if (!record) return // its file could not be loaded (reported as lost)
+          var terms = {}
+          found.words.forEach(function (w, i) { terms[found.raw.slice(w[1], w[2])] = entry.best[i] > 0 })
+          var marks = marksOf(found, entry)
+          out.push([{
+            location: record[2] + "#" + record[0],
+            title: highlight(record[1], marks),
+            text: "",
+            score: entry.score,
+            terms: terms,
+            // For faq-search-setup.js: the excerpt it asks for when the result
+            // shows, the page's title on a site of several pages, and how many
+            // questions matched in all.
+            faq: { doc: entry.doc, marks: marks, page: index.data.pages > 1 ? record[3] : "", total: found.total }
+          }])
+        })
+        return out
+      })
   }
 
   /* Excerpts of answers (t-<n>.js) for results being shown: [[doc, markup]]. */
@@ -669,25 +734,46 @@
         var text = chunk && chunk[w.doc % size]
         return [w.doc, typeof text === "string" ? excerpt(text, w.marks) : ""]
       })
-    })
+    }, new Set())
   }
+
+  /* The files a query could not have, for the page to say so: [[name, why]]. */
+  function lostFiles(names) {
+    return Array.from(names).sort().map(function (name) { return [name + ".js", failed[name]] })
+  }
+
+  // Queries are answered one after another, in order of arrival (one that
+  // waits for files would otherwise be answered after a later one, and
+  // Material shows the last answer it gets).
+  var queue = Promise.resolve()
 
   scope.addEventListener("message", function (ev) {
     var message = ev.data
     if (message.type === "faq-root") {
-      root = message.url
+      source = { root: message.url, viaPage: !!message.viaPage, timeout: message.timeout || LOAD_TIMEOUT }
+    } else if (message.type === "faq-shard") {
+      var data = message.data
+      if (data.failed) settle(data.name, data.failed)
+      else if (index) receive(data.kind, data.n, data.data)
     } else if (message.type === 0) {
       setup(message.data.docs)
       if (index.total >= WARM_UP_DOCS) warmUp()
       scope.postMessage({ type: 1 })
     } else if (message.type === 2) {
-      if (!index) scope.postMessage({ type: 3, data: { items: [] } })
-      else search(message.data, function (items, partial) {
-        // (partial: the best few, the whole list follows; Material ignores the flag)
-        scope.postMessage({ type: 3, data: { items: items, faq: { partial: partial } } })
+      var query = message.data
+      queue = queue.then(function () {
+        if (!index) return scope.postMessage({ type: 3, data: { items: [] } })
+        return search(query, function (items, partial, lostHere) {
+          // (partial: the best few, the whole list follows; Material ignores
+          // the flag. failed: files of the index this query could not have.)
+          scope.postMessage({ type: 3, data: { items: items, faq: { partial: partial, failed: lostFiles(lostHere) } } })
+        })
+      }).catch(function (err) {
+        // A bug, not a lost file: shown in the console; the next query still runs.
+        setTimeout(function () { throw err })
       })
     } else if (message.type === "faq-excerpts" && index) {
-      scope.postMessage({ type: "faq-excerpts", data: excerpts(message.data) })
+      excerpts(message.data).then(function (pairs) { scope.postMessage({ type: "faq-excerpts", data: pairs }) })
     }
   })
 
@@ -695,7 +781,6 @@
   scope.faqSearch = {
     setup: setup, warmUp: warmUp, shard: receive, stem: stem, normalize: normalize, queryWords: queryWords,
     toSimplified: toSimplified, highlight: highlight,
-    search: function (query) { var last; search(query, function (items) { last = items }); return last },
-    rank: function (query) { return withShards(function () { return rank(query) }) }
+    rank: function (query) { return withShards(function () { return rank(query) }, new Set()) }
   }
 })(self)

@@ -1,0 +1,146 @@
+"""How search's files reach the worker, in real Chromium (today's Debian package):
+from disk the page loads each shard as a <script> and posts it to the worker
+(Chromium 156 refuses a worker's importScripts of file: URLs), over http the
+worker fetches it. A file that cannot be had is said, in the reader's
+language, never taken for "no results"; and opening and searching leaves a
+clean console: no error, no failed request, nothing from another machine."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.browser import SEARCH_INPUT, is_local, open_search, serve
+from tests.conftest import LANGS, lang_root
+
+NO_RESULTS = {"zh": "没有找到符合条件的结果", "en": "No matching documents"}
+FAILED = {"zh": "搜索索引的部分文件", "en": "Part of the search index"}
+# What each cause tells the reader to do.
+ADVICE = {
+    ("zh", "missing"): "请重新构建网站",
+    ("en", "missing"): "Rebuild the site",
+    ("zh", "timeout"): "加载超时",
+    ("en", "timeout"): "took too long to load",
+}
+
+
+def watched(page) -> dict[str, list[str]]:
+    """Console errors, page errors, failed requests and http errors of *page* from now on."""
+    seen: dict[str, list[str]] = {"console": [], "pageerror": [], "failed": [], "http": [], "remote": []}
+    page.on("console", lambda m: m.type in ("error", "warning") and seen["console"].append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: seen["pageerror"].append(str(e)))
+    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.url} {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and seen["http"].append(f"{r.status} {r.url}"))
+    page.on("request", lambda r: not is_local(r.url) and seen["remote"].append(r.url))
+    return seen
+
+
+def type_query(page, query: str) -> None:
+    page.click(SEARCH_INPUT, position={"x": 8, "y": 8})
+    page.fill(SEARCH_INPUT, query)
+    page.press(SEARCH_INPUT, "End")
+
+
+@pytest.mark.parametrize("where", ["disk", "http"])
+def test_opening_and_searching_leaves_a_clean_console(site, http_site, browser, where):
+    """Home and FAQ pages of both languages, a search with results and excerpts
+    on each: no console error or warning, no page error, no failed request,
+    no http error (Material's <alternate>/sitemap.xml included), nothing remote."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen = watched(page)
+    for lang in LANGS:
+        for name, query in (("index.html", "梯度截断"), ("feature_advice.html", "gradient clipping")):
+            if where == "disk":
+                page.goto((lang_root(site, lang) / name).resolve().as_uri())
+            else:
+                page.goto(http_site + ("" if lang == "zh" else "en/") + name)
+            open_search(page, query)
+            page.wait_for_selector(".faq-excerpt")
+            first = page.get_attribute(".md-search-result__link", "href")
+            assert first.endswith("#gradient-clipping"), first
+    context.close()
+    assert seen == {"console": [], "pageerror": [], "failed": [], "http": [], "remote": []}
+
+
+@pytest.fixture(scope="module")
+def shardless(site, tmp_path_factory) -> Path:
+    """The site with every shard of both indexes removed (the bases stay)."""
+    copy = tmp_path_factory.mktemp("shardless") / "site"
+    shutil.copytree(site, copy)
+    for lang in LANGS:
+        for shard in (lang_root(copy, lang) / "search").glob("*-*.js"):
+            shard.unlink()
+    return copy
+
+
+@pytest.mark.parametrize("where", ["disk", "http"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_lost_shard_is_said_never_no_results(shardless, page, lang, where):
+    with serve(shardless) if where == "http" else _nothing() as base:
+        if where == "disk":
+            page.goto((lang_root(shardless, lang) / "feature_advice.html").resolve().as_uri())
+        else:
+            page.goto(base + ("" if lang == "zh" else "en/") + "feature_advice.html")
+        type_query(page, "gradient clipping")
+        note = page.wait_for_selector(".faq-search-failed[role=alert]")
+        text = note.inner_text()
+        area = page.inner_text(".md-search-result")
+    assert text.startswith(FAILED[lang]) and ADVICE[lang, "missing"] in text, text
+    assert "search/d-" in text  # names the files
+    assert NO_RESULTS[lang] not in area, area
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
+
+
+class _HoldingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder, but answers no dictionary shard until *release* is set."""
+
+    def __init__(self, *args, release: threading.Event, **kwargs):
+        self.release = release
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if "/search/d-" in self.path:
+            self.release.wait(timeout=20)
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_shard_that_does_not_come_in_time_is_said(site, page, lang):
+    """The time limit of a query's round: a server that never sends the
+    dictionary, and a page whose limit is made short (data-load-timeout)."""
+    release = threading.Event()
+    handler = functools.partial(_HoldingHandler, directory=str(site), release=release)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    def short_limit(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace('data-load-timeout="10000"', 'data-load-timeout="300"'))
+
+    try:
+        page.route("**/feature_advice.html", short_limit)
+        page.goto(base + ("" if lang == "zh" else "en/") + "feature_advice.html")
+        type_query(page, "gradient clipping")
+        text = page.wait_for_selector(".faq-search-failed").inner_text()
+    finally:
+        release.set()
+        server.shutdown()
+        server.server_close()
+    assert text.startswith(FAILED[lang]) and ADVICE[lang, "timeout"] in text, text

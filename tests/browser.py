@@ -120,3 +120,49 @@ def search(page, query: str) -> dict:
           titles: [...document.querySelectorAll('.md-search-result__article h1, .md-search-result__article h2')].map(h => h.innerHTML),
         })"""
     )
+
+
+# Our search worker in a real worker, as faq-search-setup.js starts it from
+# disk (a blob: URL of its source), spoken to in its own protocol (the end of
+# faq-search-worker.js): set up with an index's base, given its shard files
+# as it asks for them ({name: [kind, n, data]}), it answers each query with
+# {read, words, results: [[url, score]]}, in order (the whole list of each).
+WORKER = """
+async ([base, files, queries, warmUp]) => {
+  const worker = new Worker(URL.createObjectURL(new Blob([window.faqSearchWorkerSource], { type: "text/javascript" })))
+  const answers = []
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.onerror = ev => reject(new Error(ev.message))
+      worker.onmessage = ev => {
+        const m = ev.data
+        if (m.type === "load") m.files.forEach(name => {
+          const file = files[name]
+          worker.postMessage(file ? { type: "shard", kind: file[0], n: file[1], data: file[2] }
+                                  : { type: "shard", name: name, failed: "missing" })
+        })
+        else if (m.type === "ready") queries.forEach(query => worker.postMessage({ type: "query", query }))
+        else if (m.type === "results" && !m.partial) {
+          answers.push({ read: m.read, words: m.words, failed: m.failed, results: m.results.map(r => [r.url, r.score]) })
+          if (answers.length === queries.length) resolve(answers)
+        }
+      }
+      worker.postMessage({ type: "root", url: "", viaPage: true })
+      worker.postMessage({ type: "setup", index: base, warmUp })
+      if (!queries.length) resolve(answers)
+    })
+  } finally {
+    worker.terminate()
+  }
+}
+"""
+
+
+def ask_worker(page, search_folder: Path, queries: list[str], warm_up: bool | None = None) -> list[dict]:
+    """Answers of our worker (WORKER) to *queries*, on the index of *search_folder*,
+    run in *page* (any page of the site: it holds the worker's source)."""
+    from faqlib.search import parse_shard, read_folder
+
+    index = read_folder(search_folder)
+    files = {name[: -len(".js")]: parse_shard(text) for name, text in index.files.items()}
+    return page.evaluate(WORKER, [index.base, files, queries, warm_up])

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.browser import chromium_path, launch, open_search, search
+from tests.browser import ask_worker, chromium_path, launch, open_search, search
 
 
 @dataclass(frozen=True)
@@ -66,29 +66,6 @@ def question_ids(site: Path, lang: str) -> list[str]:
     return [q["id"] for q in json.loads((root / "faq.json").read_text(encoding="utf-8"))["questions"]]
 
 
-# Our worker, started as the page starts it (faq-search-setup.js's Worker: a
-# blob: URL of its source from disk, its shards loaded by the page), set up
-# with a language's base, answering a list of queries with the anchors of
-# their results, in order.
-_IN_WORKER = """
-async ([base, queries]) => {
-  const url = document.querySelector("script[data-worker]").getAttribute("data-worker")
-  const worker = new Worker(url)
-  const answers = []
-  const done = new Promise(resolve => worker.addEventListener("message", ev => {
-    if (ev.data.type === 1) queries.forEach(q => worker.postMessage({ type: 2, data: q }))
-    if (ev.data.type !== 3 || ev.data.data.faq.partial) return
-    answers.push(ev.data.data.items.map(group => group[0].location.split("#").pop()))
-    if (answers.length === queries.length) resolve()
-  }))
-  worker.postMessage({ type: 0, data: { docs: base } })
-  await done
-  worker.terminate()
-  return answers
-}
-"""
-
-
 def evaluate(site: Path, queries: list[Query], page_factory, page_name: str = "feature_advice.html",
              typed: bool = True) -> dict[str, Report]:
     """Run every query on a FAQ page of its language, in one browser page per language:
@@ -107,8 +84,8 @@ def evaluate(site: Path, queries: list[Query], page_factory, page_name: str = "f
                 result = search(page, query.text)
                 results.append(([href.rsplit("#", 1)[-1] for href in result["hrefs"]], result["ms"]))
         else:
-            base = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-            results = [(anchors, None) for anchors in page.evaluate(_IN_WORKER, [base, [q.text for q in mine]])]
+            answers = ask_worker(page, root / "search", [q.text for q in mine])
+            results = [([url.rsplit("#", 1)[-1] for url, _ in answer["results"]], None) for answer in answers]
         report = reports.setdefault(lang, Report(lang))
         for query, (anchors, ms) in zip(mine, results, strict=True):
             expected = {ids[n - 1] if isinstance(n, int) else n for n in query.expected}

@@ -15,6 +15,7 @@ from faqlib.hant import convert
 from faqlib.search import parse_shard, read_folder
 from faqlib.tokenizer import CONTRACT, normalize, query_words, stem
 
+from tests.browser import ask_worker
 from tests.conftest import LANGS, lang_root
 from tests.search_eval import read_queries
 
@@ -30,22 +31,6 @@ WORDS = [
 ]
 TRADITIONAL = ["梯度截斷", "模型匯出格式", "分散式訓練", "軟體安裝失敗", "記憶體不足", "顯示卡", "著作權"]
 
-# The worker in a page, with a stand-in worker scope, set up with an index's
-# base and every dictionary shard (a worker would load them as it needs them).
-LOAD = """
-([base, dictionaries]) => {
-  const source = window.faqSearchWorkerSource.replace(/\\(self\\)$/, "")
-  window.WorkerGlobalScope = function () {}
-  const scope = Object.create(WorkerGlobalScope.prototype)
-  scope.addEventListener = () => {}
-  new Function("return " + source)()(scope)
-  scope.faqSearch.setup(base)
-  dictionaries.forEach(([n, data]) => scope.faqSearch.shard("d", n, data))
-  window.faq = scope.faqSearch
-}
-"""
-
-
 def texts(site, lang) -> list[str]:
     questions = json.loads((lang_root(site, lang) / "faq.json").read_text(encoding="utf-8"))["questions"]
     queries = [q.text for path in QUERY_FILES if path.is_file() for q in read_queries(path)]
@@ -54,21 +39,22 @@ def texts(site, lang) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_worker_reads_queries_as_the_tokenizer_does(site, page, lang):
-    index = read_folder(lang_root(site, lang) / "search")
+    """Every dev query, every question and some hard words, through the worker's
+    own protocol (tests/browser.py WORKER): it reads each as the tokenizer does."""
+    folder = lang_root(site, lang) / "search"
+    index = read_folder(folder)
     assert index.base["contract"] == CONTRACT  # the worker's rules are the ones shipped
-    dictionaries = [parse_shard(text)[1:] for name, text in index.files.items() if name.startswith("d-")]
     page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
-    page.evaluate(LOAD, [index.base, dictionaries])
-    inputs = texts(site, lang)
+    inputs = texts(site, lang) + ["ＯＭ模型 PyNative Ⅻ"]
     assert len(inputs) > 100
-    got = page.evaluate("qs => qs.map(q => { const s = faq.toSimplified(q); return [s, faq.queryWords(s)] })", inputs)
+    answers = ask_worker(page, folder, inputs)
     # The worker segments with the index's terms and the synonyms' words.
-    vocabulary = {term for _, (terms, _) in dictionaries for term in terms} | set(index.base["segment"])
-    for text, (simplified, words) in zip(inputs, got):
-        assert simplified == convert(text, index.base["t2s"]), text
-        assert [tuple(w) for w in words] == query_words(simplified, vocabulary), text
-    assert page.evaluate("ws => ws.map(faq.stem)", WORDS) == [stem(w) for w in WORDS]
-    assert page.evaluate("faq.normalize('ＯＭ模型 PyNative Ⅻ')") == normalize("ＯＭ模型 PyNative Ⅻ")
+    dictionaries = [parse_shard(text)[2] for name, text in index.files.items() if name.startswith("d-")]
+    vocabulary = {term for terms, _ in dictionaries for term in terms} | set(index.base["segment"])
+    for text, answer in zip(inputs, answers, strict=True):
+        read = normalize(convert(text, index.base["t2s"]))
+        assert answer["read"] == read, text
+        assert [tuple(w) for w in answer["words"]] == query_words(read, vocabulary), text
 
 
 def test_traditional_queries_become_the_simplified_words_of_the_index(site):
@@ -81,14 +67,11 @@ def test_traditional_queries_become_the_simplified_words_of_the_index(site):
 
 def test_warming_up_the_worker_leaves_its_answers_as_they_were(site, page):
     """warmUp() ranks a made-up query over made-up shards before the worker is
-    ready (faq-search-worker.js); the real shards and caches must come back."""
-    index = read_folder(lang_root(site, "zh") / "search")
-    dictionaries = [parse_shard(text)[1:] for name, text in index.files.items() if name.startswith("d-")]
+    ready (faq-search-worker.js); the real shards and caches must come back:
+    a worker that warmed up answers as one that did not."""
+    folder = lang_root(site, "zh") / "search"
     page.goto((lang_root(site, "zh") / "index.html").resolve().as_uri())
-    page.evaluate(LOAD, [index.base, dictionaries])
     queries = ["mindspore", "模型导出", "gradient clipping", "梯度截斷", "导出", "clipping"]
-    ranked = "qs => Promise.all(qs.map(q => faq.rank(q).then(found => found.ranked.map(e => [e.doc, e.score]))))"
-    before = page.evaluate(ranked, queries)
-    assert all(before), before  # every query finds something on the seed site
-    page.evaluate("faq.warmUp()")
-    assert page.evaluate(ranked, queries) == before
+    cold = [a["results"] for a in ask_worker(page, folder, queries, warm_up=False)]
+    assert all(cold), cold  # every query finds something on the seed site
+    assert [a["results"] for a in ask_worker(page, folder, queries, warm_up=True)] == cold

@@ -1,4 +1,5 @@
-/* Runs before Material's bundle (overrides/main.html), for its search box.
+/* Runs before Material's bundle (overrides/main.html), after faq-material.js
+ * (the adapter through which we touch Material's internals), for its search box.
  *
  * 1. static-i18n builds every language with one site root, so Material would
  *    load one index for all languages. Here config.base becomes this
@@ -7,67 +8,67 @@
  *    links against it. config.search becomes our worker.
  * 2. Browsers refuse `new Worker(file:...)`. Material answers that with a CDN
  *    iframe shim that runs search on the page's own thread; a worker built
- *    from a blob: URL runs from disk, off the main thread, so Worker is
- *    wrapped to build ours from its source (faq-search-worker.js).
+ *    from a blob: URL runs from disk, off the main thread. So Material's
+ *    worker is replaced (faqMaterial.replaceSearchWorker) by ours, made here
+ *    (start()): from its address over http, from its source from disk
+ *    (faq-search-worker.js).
  * 3. The worker is told first where this language's search folder is, and
  *    how shards reach it: over http it fetches them; from disk it asks the
- *    page ("faq-load"), which loads each as a <script> (the one way every
- *    engine allows from disk: Chromium 156 refuses a worker's importScripts
- *    of file: URLs) and posts its data back ("faq-shard"). A file that could
- *    not be had is named in the result area, in the page's language, instead
- *    of "no results" (failure()).
+ *    page ("load"), which loads each as a <script> (the one way every engine
+ *    allows from disk: Chromium 156 refuses a worker's importScripts of file:
+ *    URLs) and posts its data back ("shard"). A file that could not be had
+ *    is named in the result area, in the page's language, instead of
+ *    "no results" (failure()).
  * 4. Excerpts: Material shows text only under page-level results, and ours
  *    are questions (#id). So the results our worker sends are watched here,
  *    and when Material renders one, its excerpt is asked of the worker
  *    (which loads that answer's file, search/t-<n>.js) and put under the
  *    result's title. Above it, on a site of several pages, goes the page's
  *    name; and the count says how many questions matched in all.
- * 5. Material's language integration fetches <each alternate>/sitemap.xml
- *    (to map pages across languages on a click), which browsers refuse from
- *    disk and which static-i18n writes for the default language only. Our
- *    faq.js switches language itself (keeping #id), so the hreflang links
- *    are taken out of the page before Material's bundle reads them: no
- *    request fails, over http or from disk. They stay in the HTML, for
- *    crawlers.
+ * 5. No request for a file that is not there: Material's language
+ *    integration would fetch every alternate's sitemap.xml
+ *    (faqMaterial.dropAlternates says why it is not needed).
  */
 (function () {
   "use strict"
   var script = document.currentScript
-  var config = document.getElementById("__config")
-  if (!script || !config) return
-  var data = JSON.parse(config.textContent)
-  data.base = script.getAttribute("data-base")
-  data.search = script.getAttribute("data-worker")
-  config.textContent = JSON.stringify(data)
+  var material = window.faqMaterial
+  if (!script || !material) return
+  var S = material.selectors
+  var config = material.configure(function (data) {
+    data.base = script.getAttribute("data-base")
+    data.search = script.getAttribute("data-worker")
+  })
+  if (!config) return
   var shownText = script.getAttribute("data-results-shown") // '# matching…, the best {shown} shown'
   var failedText = JSON.parse(script.getAttribute("data-failed") || "{}") // why -> what happened, what to do
+  var loadTimeout = Number(script.getAttribute("data-load-timeout")) || undefined
+  material.dropAlternates()
 
-  document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) { link.remove() })
-
-  var NativeWorker = window.Worker
-  if (!NativeWorker) return
-  var ours = new URL(data.search, location.href).href
-  var root = new URL(data.base.replace(/\/?$/, "/"), location.href)
+  var root = new URL(config.base.replace(/\/?$/, "/"), location.href)
   var fromDisk = location.protocol === "file:"
   var worker = null
-  function start(url, options) {
+
+  /* Our worker, given the browser's Worker: Material's stand-in starts it
+   * at its first message. */
+  function start(NativeWorker) {
     var source = window.faqSearchWorkerSource
     worker = fromDisk && source
-      ? new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), options)
-      : new NativeWorker(url, options)
-    worker.postMessage({
-      type: "faq-root", url: new URL("search/", root).href, viaPage: fromDisk,
-      timeout: Number(script.getAttribute("data-load-timeout")) || undefined
-    })
-    // Registered before Material's own listener, so it sees results first.
+      ? new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })))
+      : new NativeWorker(config.search)
+    worker.postMessage({ type: "root", url: new URL("search/", root).href, viaPage: fromDisk, timeout: loadTimeout })
+    // Registered before the stand-in's own listener, so it sees results
+    // before Material renders them.
     worker.addEventListener("message", function (ev) {
-      if (!ev.data) return
-      if (ev.data.type === 3) results(ev.data.data.items, ev.data.data.faq || {})
-      else if (ev.data.type === "faq-excerpts") received(ev.data.data)
-      else if (ev.data.type === "faq-load") ev.data.data.forEach(loadShard)
+      var message = ev.data
+      if (!message) return
+      if (message.type === "results") results(message)
+      else if (message.type === "excerpts") received(message.excerpts)
+      else if (message.type === "load") message.files.forEach(loadShard)
     })
     return worker
   }
+  material.replaceSearchWorker(new URL(config.search, location.href).href, start)
 
   /* From disk: a shard file as a classic script. It calls faqSearchShard()
    * as it runs (document.currentScript is then its element); its data goes
@@ -79,7 +80,7 @@
     el.src = new URL("search/" + name + ".js", root).href
     loading.set(el, name)
     var done = function (why) {
-      if (loading.has(el)) worker.postMessage({ type: "faq-shard", data: { name: name, failed: why } })
+      if (loading.has(el)) worker.postMessage({ type: "shard", name: name, failed: why })
       loading.delete(el)
       el.remove()
     }
@@ -91,49 +92,10 @@
     var el = document.currentScript
     if (!worker || !loading.has(el)) return
     loading.delete(el)
-    worker.postMessage({ type: "faq-shard", data: { kind: kind, n: n, data: data } })
+    worker.postMessage({ type: "shard", kind: kind, n: n, data: data })
   }
 
-  /* Material makes its worker as the page loads, and from disk sends it the
-   * index only when the search opens; a worker costs a page load tens of ms
-   * of CPU, so ours starts at the first message. Material only listens to
-   * it and posts to it (its watchWorker). */
-  function LazyWorker(url, options) {
-    this.real = null
-    this.url = url
-    this.options = options
-    this.listeners = []
-  }
-  LazyWorker.prototype.started = function () {
-    if (!this.real) {
-      this.real = start(this.url, this.options)
-      this.listeners.forEach(function (l) { this.real.addEventListener(l[0], l[1], l[2]) }, this)
-    }
-    return this.real
-  }
-  LazyWorker.prototype.postMessage = function (message, transfer) {
-    this.started().postMessage(message, transfer)
-  }
-  LazyWorker.prototype.addEventListener = function (type, listener, options) {
-    if (this.real) this.real.addEventListener(type, listener, options)
-    else this.listeners.push([type, listener, options])
-  }
-  LazyWorker.prototype.removeEventListener = function (type, listener, options) {
-    if (this.real) this.real.removeEventListener(type, listener, options)
-    this.listeners = this.listeners.filter(function (l) { return l[0] !== type || l[1] !== listener })
-  }
-  LazyWorker.prototype.terminate = function () {
-    if (this.real) this.real.terminate()
-  }
-
-  function Worker(url, options) {
-    if (new URL(url, location.href).href !== ours) return new NativeWorker(url, options)
-    return fromDisk ? new LazyWorker(url, options) : start(url, options)
-  }
-  Worker.prototype = NativeWorker.prototype
-  window.Worker = Worker
-
-  var wanted = new Map() // result address without ?h= -> {doc, marks, page, total}
+  var wanted = new Map() // result address without ?h= -> its result
   var asked = new Set()  // docs whose excerpt was asked for, for these results
   var shown = new Map()  // doc -> excerpt markup, for these results
   var total = 0
@@ -144,27 +106,23 @@
     return url.href
   }
 
-  function results(items, faq) {
-    var partial = faq.partial
+  /* Our worker's results: {results: [{url, doc, marks, page, …}], total,
+   * partial (the best few: the whole list follows), failed}. */
+  function results(message) {
     wanted = new Map()
     asked = new Set()
     shown = new Map()
-    total = items.length
-    items.forEach(function (group) {
-      var item = group[0]
-      if (!item.faq) return
-      wanted.set(key(item.location), item.faq)
-      total = item.faq.total
-    })
+    total = message.total
+    message.results.forEach(function (result) { wanted.set(key(result.url), result) })
     // While only the best few are listed, the list is busy: the whole follows.
-    var list = document.querySelector(".md-search-result__list")
-    if (list && partial) list.setAttribute("aria-busy", "true")
+    var list = document.querySelector(S.list)
+    if (list && message.partial) list.setAttribute("aria-busy", "true")
     // After Material's own listener has rendered the list and its count.
     setTimeout(function () {
       watch()
-      count(items.length)
-      failure(faq.failed || [])
-      if (list && !partial) list.removeAttribute("aria-busy")
+      count(message.results.length)
+      failure(message.failed)
+      if (list && !message.partial) list.removeAttribute("aria-busy")
     }, 0)
   }
 
@@ -172,7 +130,7 @@
    * what they held, so the count line says what happened and what to do
    * (never "no results"), and the screen reader hears it (role=alert). */
   function failure(lost) {
-    var meta = document.querySelector(".md-search-result__meta")
+    var meta = document.querySelector(S.meta)
     var old = document.querySelector(".faq-search-failed")
     if (old) old.remove()
     if (!meta || !lost.length) return
@@ -183,7 +141,7 @@
     note.textContent = (failedText[why] || failedText.missing || "Part of the search index could not be loaded: {files}")
       .replace("{files}", lost.map(function (f) { return "search/" + f[0] }).join(", "))
     meta.parentNode.insertBefore(note, meta.nextSibling)
-    if (!document.querySelector(".md-search-result__item")) meta.textContent = ""
+    if (!document.querySelector(S.item)) meta.textContent = ""
   }
 
   function received(pairs) {
@@ -194,7 +152,7 @@
   /* More questions matched than are listed: the count says how many, and
    * that the best are shown (in the page's language, overrides/main.html). */
   function count(listed) {
-    var meta = document.querySelector(".md-search-result__meta")
+    var meta = document.querySelector(S.meta)
     if (!meta || !shownText || total <= listed) return
     meta.textContent = shownText.replace("#", total.toLocaleString(document.documentElement.lang || undefined))
       .replace("{shown}", listed)
@@ -205,8 +163,8 @@
    * in batches as the list scrolls, so this runs on every change of the list. */
   function decorate() {
     var ask = []
-    document.querySelectorAll(".md-search-result__link").forEach(function (link) {
-      var article = link.querySelector(".md-search-result__article")
+    document.querySelectorAll(S.link).forEach(function (link) {
+      var article = link.querySelector(S.article)
       var info = wanted.get(key(link.getAttribute("href")))
       if (!article || !info) return
       if (info.page && !article.querySelector(".faq-result-page")) {
@@ -221,7 +179,7 @@
       var markup = shown.get(info.doc)
       if (markup) {
         var excerpt = document.createElement("p")
-        excerpt.className = "md-search-result__teaser faq-excerpt"
+        excerpt.className = S.teaser + " faq-excerpt"
         excerpt.innerHTML = markup // escaped by the worker's excerpt()
         article.appendChild(excerpt)
         name(link, article)
@@ -230,7 +188,7 @@
         ask.push({ doc: info.doc, marks: info.marks })
       }
     })
-    if (ask.length && worker) worker.postMessage({ type: "faq-excerpts", data: ask })
+    if (ask.length && worker) worker.postMessage({ type: "excerpts", wanted: ask })
   }
 
   /* Chromium gives a link no name from its contents when they sit in an
@@ -251,7 +209,7 @@
 
   var observed = null
   function watch() {
-    var list = document.querySelector(".md-search-result__list")
+    var list = document.querySelector(S.list)
     if (!list || list === observed) return decorate()
     observed = list
     new MutationObserver(decorate).observe(list, { childList: true })

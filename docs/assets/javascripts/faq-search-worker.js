@@ -1,16 +1,16 @@
-/* Offline FAQ search, as a worker speaking Material's search protocol
- * (messages SETUP 0, READY 1, QUERY 2, RESULT 3), over the sharded index of
- * hooks/faqlib/search.py: SETUP brings the base (contract, tables, shard
- * directory); the shards a query needs are loaded as it asks for them, and
- * kept. A query runs in rounds (withShards): each round notes the files it
+/* Offline FAQ search, as a worker (its protocol is at the end of this file;
+ * faq-material.js translates Material's search messages into it), over the
+ * sharded index of hooks/faqlib/search.py: "setup" brings the base
+ * (contract, tables, shard directory); the shards a query needs are loaded
+ * as it asks for them, and kept. A query runs in rounds (withShards): each round notes the files it
  * lacked, waits for them (with a time limit), and runs again.
  *
  * How a shard arrives depends on where the site is (the page says, with
- * "faq-root"): over http the worker fetches it; from disk the page loads it
- * as a <script> and posts its data here ("faq-shard"), because browsers
+ * "root"): over http the worker fetches it; from disk the page loads it
+ * as a <script> and posts its data here ("shard"), because browsers
  * refuse a worker's fetch of file: URLs and Chromium 156 also refuses its
  * importScripts of them. A file that cannot be had is reported with the
- * results (faq.failed), never taken for "nothing matches".
+ * results ("failed"), never taken for "nothing matches".
  *
  * Every rule of what a term is (patterns, stop words, spellings) comes with
  * the index, from hooks/faqlib/tokenizer.py; only stem() and queryWords() are
@@ -111,7 +111,7 @@
   var LOAD_TIMEOUT = 10000
 
   var index = null // the base, and what setup() derives from it
-  var source = { root: "", viaPage: false, timeout: LOAD_TIMEOUT } // where shards come from ("faq-root")
+  var source = { root: "", viaPage: false, timeout: LOAD_TIMEOUT } // where shards come from ("root")
   var shards = null // kind -> number -> data, as loaded
   var failed = {}  // file name -> why it could not be loaded ("missing", "timeout", "damaged"): searched as empty
   var waiting = {} // file name -> callbacks of the rounds waiting for it
@@ -239,7 +239,7 @@
         waiting[name].push(one)
       })
       if (!asking.length) return
-      if (source.viaPage) scope.postMessage({ type: "faq-load", data: asking })
+      if (source.viaPage) scope.postMessage({ type: "load", files: asking })
       else asking.forEach(fetchShard)
     })
   }
@@ -678,7 +678,8 @@
   /* The results of a query, sent as RESULT messages: the best FIRST_RESULTS
    * as soon as their questions' files are here, then all MAX_RESULTS (each
    * file costs milliseconds; Material renders each message's list anew).
-   * send(items, partial, lost) gets the files this query could not have. */
+   * send(found, list, partial, lost) also gets the files this query could
+   * not have. */
   function search(query, send) {
     var lostHere = new Set()
     return withShards(function () { return rank(query) }, lostHere).then(function (found) {
@@ -687,10 +688,10 @@
       var top = found.ranked.slice(0, MAX_RESULTS)
       var lacking = top.some(function (entry) { return !loaded(entry.doc) })
       var first = lacking && top.length > FIRST_RESULTS
-        ? items(found, top.slice(0, FIRST_RESULTS), lostHere).then(function (list) { send(list, true, lostHere) })
+        ? items(found, top.slice(0, FIRST_RESULTS), lostHere).then(function (list) { send(found, list, true, lostHere) })
         : Promise.resolve()
       return first.then(function () { return items(found, top, lostHere) })
-        .then(function (list) { send(list, false, lostHere) })
+        .then(function (list) { send(found, list, false, lostHere) })
     })
   }
 
@@ -709,17 +710,15 @@
           var terms = {}
           found.words.forEach(function (w, i) { terms[found.raw.slice(w[1], w[2])] = entry.best[i] > 0 })
           var marks = marksOf(found, entry)
-          out.push([{
-            location: record[2] + "#" + record[0],
+          out.push({
+            url: record[2] + "#" + record[0],
             title: highlight(record[1], marks),
-            text: "",
             score: entry.score,
             terms: terms,
             // For faq-search-setup.js: the excerpt it asks for when the result
-            // shows, the page's title on a site of several pages, and how many
-            // questions matched in all.
-            faq: { doc: entry.doc, marks: marks, page: index.data.pages > 1 ? record[3] : "", total: found.total }
-          }])
+            // shows, and the page's title on a site of several pages.
+            doc: entry.doc, marks: marks, page: index.data.pages > 1 ? record[3] : ""
+          })
         })
         return out
       })
@@ -742,45 +741,52 @@
     return Array.from(names).sort().map(function (name) { return [name + ".js", failed[name]] })
   }
 
-  // Queries are answered one after another, in order of arrival (one that
-  // waits for files would otherwise be answered after a later one, and
-  // Material shows the last answer it gets).
+  /* The protocol, with the page (faq-search-setup.js; Material's own search
+   * messages are translated by faq-material.js):
+   *   in:  root {url, viaPage, timeout}  where shards come from, and how
+   *        setup {index, warmUp}         the base; READY follows
+   *        query {query}                 results follow (partial first, maybe)
+   *        excerpts {wanted: [{doc, marks}]}
+   *        shard {kind, n, data} or {name, failed}   from disk: a file, or why not
+   *   out: ready
+   *        results {query, read (the query as read: Simplified, normalized),
+   *                 words ([term, start, end] of read), results: [{url,
+   *                 title, score, terms, doc, marks, page}], total (how many
+   *                 matched), partial, failed: [[file, why]]}
+   *        excerpts {excerpts: [[doc, markup]]}
+   *        load {files}                  from disk: shards the page should load
+   * Queries are answered one after another, in order of arrival (one that
+   * waits for files would otherwise be answered after a later one, and
+   * Material shows the last answer it gets). */
   var queue = Promise.resolve()
 
   scope.addEventListener("message", function (ev) {
     var message = ev.data
-    if (message.type === "faq-root") {
+    if (message.type === "root") {
       source = { root: message.url, viaPage: !!message.viaPage, timeout: message.timeout || LOAD_TIMEOUT }
-    } else if (message.type === "faq-shard") {
-      var data = message.data
-      if (data.failed) settle(data.name, data.failed)
-      else if (index) receive(data.kind, data.n, data.data)
-    } else if (message.type === 0) {
-      setup(message.data.docs)
-      if (index.total >= WARM_UP_DOCS) warmUp()
-      scope.postMessage({ type: 1 })
-    } else if (message.type === 2) {
-      var query = message.data
+    } else if (message.type === "shard") {
+      if (message.failed) settle(message.name, message.failed)
+      else if (index) receive(message.kind, message.n, message.data)
+    } else if (message.type === "setup") {
+      setup(message.index)
+      if (message.warmUp !== undefined ? message.warmUp : index.total >= WARM_UP_DOCS) warmUp()
+      scope.postMessage({ type: "ready" })
+    } else if (message.type === "query") {
+      var query = message.query
       queue = queue.then(function () {
-        if (!index) return scope.postMessage({ type: 3, data: { items: [] } })
-        return search(query, function (items, partial, lostHere) {
-          // (partial: the best few, the whole list follows; Material ignores
-          // the flag. failed: files of the index this query could not have.)
-          scope.postMessage({ type: 3, data: { items: items, faq: { partial: partial, failed: lostFiles(lostHere) } } })
+        if (!index) return scope.postMessage({ type: "results", query: query, read: "", words: [], results: [], total: 0, partial: false, failed: [] })
+        return search(query, function (found, list, partial, lostHere) {
+          scope.postMessage({
+            type: "results", query: query, read: found.raw, words: found.words, results: list, total: found.total,
+            partial: partial, failed: lostFiles(lostHere)
+          })
         })
       }).catch(function (err) {
         // A bug, not a lost file: shown in the console; the next query still runs.
         setTimeout(function () { throw err })
       })
-    } else if (message.type === "faq-excerpts" && index) {
-      excerpts(message.data).then(function (pairs) { scope.postMessage({ type: "faq-excerpts", data: pairs }) })
+    } else if (message.type === "excerpts" && index) {
+      excerpts(message.wanted).then(function (pairs) { scope.postMessage({ type: "excerpts", excerpts: pairs }) })
     }
   })
-
-  // For tests of the tokenizer against faqlib/tokenizer.py.
-  scope.faqSearch = {
-    setup: setup, warmUp: warmUp, shard: receive, stem: stem, normalize: normalize, queryWords: queryWords,
-    toSimplified: toSimplified, highlight: highlight,
-    rank: function (query) { return withShards(function () { return rank(query) }, new Set()) }
-  }
 })(self)

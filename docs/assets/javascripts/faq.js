@@ -2,6 +2,8 @@
  * set by hooks/faqlib/extract.py). Runs after Material's bundle. */
 (function () {
   "use strict"
+  // Material's markup, as its 9.8.1 bundle writes it (faq-material.js).
+  var S = window.faqMaterial.selectors
 
   /* Legacy anchors (#q-请问mindspore支持梯度截断吗) exist as empty spans, so the
    * browser lands on the question even without JavaScript; here the address
@@ -39,9 +41,9 @@
    * Material's clipboard integration copies data-clipboard-text on click
    * (Enter and Space click a button too) and shows its "copied" dialog. */
   var tools = document.getElementById("__faq-question-tools")
-  var dialog = document.querySelector("[data-md-component=dialog]")
+  var dialog = document.querySelector(S.dialog)
   if (dialog) dialog.setAttribute("role", "status") // announce "copied"
-  var count = document.querySelector(".md-search-result__meta")
+  var count = document.querySelector(S.meta)
   if (count) count.setAttribute("role", "status") // announce "3 matching documents"
   document.querySelectorAll(".faq-question[id]").forEach(function (heading) {
     // Focusable from script only, so the question a link or a search result
@@ -90,11 +92,11 @@
    * they are, since Material prints backgrounds exactly). */
   var screenScheme = null
   window.addEventListener("beforeprint", function () {
-    screenScheme = document.body.getAttribute("data-md-color-scheme")
-    if (screenScheme && screenScheme !== "default") document.body.setAttribute("data-md-color-scheme", "default")
+    screenScheme = document.body.getAttribute(S.scheme)
+    if (screenScheme && screenScheme !== "default") document.body.setAttribute(S.scheme, "default")
   })
   window.addEventListener("afterprint", function () {
-    if (screenScheme) document.body.setAttribute("data-md-color-scheme", screenScheme)
+    if (screenScheme) document.body.setAttribute(S.scheme, screenScheme)
     screenScheme = null
   })
 
@@ -103,7 +105,7 @@
    * #anchor. Ids are the same in every language, so keep the hash. Capture
    * phase, so this runs before Material's own handler. */
   document.addEventListener("click", function (ev) {
-    var link = ev.target instanceof Element && ev.target.closest(".md-select a[hreflang]")
+    var link = ev.target instanceof Element && ev.target.closest(S.language)
     if (!link || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return
     ev.preventDefault()
     ev.stopPropagation()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +32,6 @@ class Imported:
     second_ids: str  # make ids after the heading was fixed
     third_ids: str  # make ids again
     changed_by_third: list[str]
-    import_seconds: float
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +39,6 @@ def corpus(tmp_path_factory) -> Imported:
     if not CORPUS.is_dir():
         pytest.skip("no ../shared/corpus/ here")
     project = copy_project(tmp_path_factory.mktemp("corpus"))
-    started = time.perf_counter()
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(project)
         code, first, code_again, second = import_corpus(project)
@@ -52,9 +49,8 @@ def corpus(tmp_path_factory) -> Imported:
         third = out.getvalue()
         changed = [p.name for p in (project / "docs").glob("*.*") if before.get(p) != p.read_bytes()]
     result = build_here(project, project / "site")
-    seconds = time.perf_counter() - started
     assert result.ok, result.log
-    return Imported(project, result.site, first, second, third, changed, seconds)
+    return Imported(project, result.site, first, second, third, changed)
 
 
 def soup(corpus, lang, name):
@@ -101,10 +97,6 @@ def test_make_ids_gives_every_question_one_id_in_both_languages_then_changes_not
     assert all(len(q["id"]) <= 40 or q["page"] == "feature_advice.md" for q in zh)
     lock = yaml.safe_load((corpus.project / "docs" / "ids.yml").read_text(encoding="utf-8"))
     assert set(lock["ids"]) == {q["id"] for q in zh}
-
-
-def test_the_whole_import_takes_under_30_seconds(corpus):
-    assert corpus.import_seconds < 30
 
 
 def test_home_lists_every_question_under_its_page_title(corpus):

@@ -26,9 +26,15 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.hooks.faq_model")
 
 
-def warn(problems: list[Problem]) -> None:
+def warn(config: MkDocsConfig, problems: list[Problem]) -> None:
+    state = setup.site_state(config)
     for problem in sorted(set(problems)):
-        log.warning(str(problem))
+        state.report(log, str(problem))
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Refuse --dirty (setup.DIRTY says why) before anything is built."""
+    setup.refuse_dirty(dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -58,7 +64,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         raise PluginError(f"the '{language.code}' pages are not all written under '{language.root}' ({stray}): this i18n layout is not supported")
     for file in list(files):
         if why := reserved_problem(language.root, file.dest_uri) or not_utf8(file):
-            log.warning(f"{file.src_uri}{why}")
+            setup.site_state(config).report(log, f"{file.src_uri}{why}")
             files.remove(file)  # the build fails (strict) without a traceback
     return files
 
@@ -107,7 +113,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         url=page.url, title=page.title or "", questions=questions, problems=problems, offset=offset,
         element_ids=frozenset(found.element_ids),
     )
-    warn(list(problems))
+    warn(config, list(problems))
     return html
 
 
@@ -127,7 +133,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
             # a missing id) is fixed first: comparing it would blame the other file.
             if source is not None and page.lang == language.code and not (source.problems or page.problems):
                 problems += check_translation(source.src, source.questions, page.src, page.questions)
-    warn(problems)
+    warn(config, problems)
     return env
 
 
@@ -143,5 +149,9 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
 # languages inside this event, and FAQ hooks at -200 still belong to this build.
 @event_priority(-1000)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Leave this language's build."""
-    setup.site_state(config).end()
+    """Leave this language's build; at the end of all, stop a strict build
+    whose mistakes -q kept MkDocs from counting."""
+    state = setup.site_state(config)
+    state.end()
+    if not state.building:
+        setup.stop_unheard_mistakes(config, state.mistakes)

@@ -60,7 +60,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     if language.default:
         codes = [lang.code for lang in static_i18n.languages(config)]
         for problem in sorted(set(problems + idlock.check(lock, live, codes))):
-            log.warning(str(problem))
+            state.report(log, str(problem))
         if unlocked := [qid for qid in live if qid not in lock.entries]:
             log.info(f"{len(unlocked)} question id(s) are not in {idlock.FILE} yet ({', '.join(unlocked[:3])}"
                      f"{', …' if len(unlocked) > 3 else ''}); run make ids to lock them")

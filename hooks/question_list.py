@@ -55,5 +55,5 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         lines = (page.markdown or "").split("\n")
         for needle, message in problems:
             line = next((n for n, text in enumerate(lines, 1) if needle in text and "faq:" in text), 1)
-            log.warning(f"{file.src_uri}:{line + record.offset}: {message}")
+            state.report(log, f"{file.src_uri}:{line + record.offset}: {message}")
     return env

@@ -100,7 +100,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     everywhere = set().union(*vocabularies.values())
     problems += synonyms.unused(groups, lambda word: synonyms.occurs(word, everywhere))
     for problem in sorted(set(problems)):
-        log.warning(str(problem))
+        state.report(log, str(problem))
 
     for code, (rows, _) in done.items():
         # The other languages' question terms, by question id.

@@ -39,7 +39,8 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     context["faq_untranslated"] = True
     src = page.file.src_uri
     if src not in (config.extra.get("untranslated_ok") or []):
-        log.warning(
+        setup.site_state(config).report(
+            log,
             f"{src}: no '{language.code}' translation ({translation_name(src, language.code)} is missing); "
             f"the '{language.code}' site shows the '{record.lang}' page with a notice. Translate it, or list "
             f"'{src}' under extra.untranslated_ok in mkdocs.yml to allow this on purpose"

@@ -9,6 +9,7 @@ languages whose builds are running.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import logging
 from typing import Any
 
 from .extract import QuestionExtension
@@ -74,6 +75,14 @@ class SiteState:
     pending: dict[tuple[str, str], Any] = field(default_factory=dict)
     #: Pages' HTML between their conversion and their writing (hooks/page_memory.py).
     pages: PageStore = field(default_factory=PageStore)
+    #: The author mistakes reported in this build of every language, as said.
+    mistakes: list[str] = field(default_factory=list)
+
+    def report(self, log: logging.Logger, message: str) -> None:
+        """Say an author's mistake (a warning: --strict stops the build) and keep it,
+        for the strict build that logging cannot stop (setup.stop_unheard_mistakes)."""
+        self.mistakes.append(message)
+        log.warning(message)
 
     def begin(self, code: str, default: bool) -> LanguageState:
         """Enter the build of *code*: its record starts afresh (also on every serve rebuild)."""

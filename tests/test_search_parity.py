@@ -75,3 +75,46 @@ def test_warming_up_the_worker_leaves_its_answers_as_they_were(site, page):
     cold = [a["results"] for a in ask_worker(page, folder, queries, warm_up=False)]
     assert all(cold), cold  # every query finds something on the seed site
     assert [a["results"] for a in ask_worker(page, folder, queries, warm_up=True)] == cold
+
+
+# Random queries, as readers might type them: words of the index and of the
+# Traditional table, single ideographs, Latin words with dots and
+# underscores, digits, full-width forms, punctuation and spaces, mixed.
+def _pieces(index) -> list[str]:
+    dictionaries = [parse_shard(text)[2] for name, text in index.files.items() if name.startswith("d-")]
+    terms = sorted({t for terms, _ in dictionaries for t in terms})
+    traditional = list(index.base["t2s"]["chars"][0]) + list(index.base["t2s"]["phrases"])
+    return terms[::7] + traditional[::5] + WORDS + TRADITIONAL
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_worker_reads_any_query_as_the_tokenizer_does(site, page, lang):
+    """A property over random mixed Chinese, Latin, digit and punctuation
+    strings: both halves read each the same (hypothesis makes them; one
+    batch a worker run, so the browser is asked a few times, not per string)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    folder = lang_root(site, lang) / "search"
+    index = read_folder(folder)
+    dictionaries = [parse_shard(text)[2] for name, text in index.files.items() if name.startswith("d-")]
+    vocabulary = {term for terms, _ in dictionaries for term in terms} | set(index.base["segment"])
+    page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+    glue = st.sampled_from([" ", "", ".", "_", "-", "？", "，", "。", "/", "　", "Ａ", "ｂ", "３", "Ⅻ", "\t"])
+    piece = st.one_of(
+        st.sampled_from(_pieces(index)),
+        st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80), min_size=1, max_size=3),
+        st.from_regex(r"[a-zA-Z]{1,12}([._][a-z0-9]{1,6})?", fullmatch=True),
+        st.from_regex(r"[0-9]{1,4}", fullmatch=True),
+    )
+    query = st.lists(st.tuples(piece, glue), min_size=1, max_size=6).map(lambda parts: "".join(p + g for p, g in parts))
+
+    @settings(max_examples=2, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(query, min_size=120, max_size=120))
+    def both_halves_agree(queries):
+        for text, answer in zip(queries, ask_worker(page, folder, queries), strict=True):
+            read = normalize(convert(text, index.base["t2s"]))
+            assert answer["read"] == read, text
+            assert [tuple(w) for w in answer["words"]] == query_words(read, vocabulary), text
+
+    both_halves_agree()

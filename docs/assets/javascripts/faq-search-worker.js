@@ -1,21 +1,35 @@
-/* Offline FAQ search, as a worker (its protocol is at the end of this file;
- * faq-material.js translates Material's search messages into it), over the
- * sharded index of hooks/faqlib/search.py: "setup" brings the base
- * (contract, tables, shard directory); the shards a query needs are loaded
- * as it asks for them, and kept. A query runs in rounds (withShards): each round notes the files it
- * lacked, waits for them (with a time limit), and runs again.
+/* Offline FAQ search, as a worker, over the sharded index of
+ * hooks/faqlib/search.py. It knows nothing of Material: it speaks its own
+ * protocol (part 7), which faq-material.js translates for Material's search
+ * box. Read it in parts, each on its own:
+ *
+ *   1. Markup      escaped text with words marked; excerpts
+ *   2. Files       the shard files: asked for, waited for (with a time
+ *                  limit), kept; a Round notes what one run lacked
+ *   3. The index   terms, postings, prefixes, typo candidates, questions
+ *   4. Queries     what a query's terms are (the tokenizer contract)
+ *   5. Ranking     concepts (the reader's words and what stands in for
+ *                  them) and scores
+ *   6. Results     a query's results and excerpts, run in rounds until
+ *                  every file they need is here
+ *   7. Protocol    the messages, in and out
+ *
+ * Every function that reads a shard takes the Round it reads in, and a
+ * round that lacked files is run again once they are here (withShards), so
+ * the ranking reads as if every file were loaded.
  *
  * How a shard arrives depends on where the site is (the page says, with
- * "root"): over http the worker fetches it; from disk the page loads it
- * as a <script> and posts its data here ("shard"), because browsers
- * refuse a worker's fetch of file: URLs and Chromium 156 also refuses its
+ * "root"): over http the worker fetches it; from disk the page loads it as a
+ * <script> and posts its data here ("shard"), because browsers refuse a
+ * worker's fetch of file: URLs and Chromium 156 also refuses its
  * importScripts of them. A file that cannot be had is reported with the
  * results ("failed"), never taken for "nothing matches".
  *
  * Every rule of what a term is (patterns, stop words, spellings) comes with
- * the index, from hooks/faqlib/tokenizer.py; only stem() and queryWords() are
- * written here too, and tests/test_search_parity.py compares them with the
- * Python ones.
+ * the index, from hooks/faqlib/tokenizer.py; the code of stem(), segment(),
+ * queryWords() and toSimplified() is written here too, and
+ * tests/test_search_parity.py runs random and real queries through both
+ * halves.
  *
  * Loaded twice: as a Worker over http, and as a page script that only exposes
  * its own source, from which faq-search-setup.js builds a blob: worker when
@@ -23,15 +37,20 @@
 (function faqSearchWorker(scope) {
   "use strict"
 
+  /* ------------------------------------------------------------------
+   * 1. Markup: the only code that turns text into result markup.
+   * ------------------------------------------------------------------ */
+
+  var EXCERPT_WIDTH = 150 // about two lines: an ideograph counts 2, other characters 1
+  var EXCERPT_BEFORE = 40
+
   function escapeHTML(text) {
     return text.replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]
     })
   }
 
-  /* Escaped text with the given words marked, longest word first. The only
-   * place that turns text into result markup: the worker's titles, and the
-   * page's excerpts (faq-search-setup.js, through faqSearchMarkup). */
+  /* Escaped text with the given words marked, longest word first. */
   function highlight(text, words) {
     var patterns = words.filter(function (w) { return w.length > 0 })
       .sort(function (a, b) { return b.length - a.length })
@@ -48,9 +67,6 @@
     }
     return out + escapeHTML(text.slice(last))
   }
-
-  var EXCERPT_WIDTH = 150 // about two lines: an ideograph counts 2, other characters 1
-  var EXCERPT_BEFORE = 40
 
   /* One or two lines of an answer around the first of the marks found (the
    * best first), escaped, the marks marked. */
@@ -76,118 +92,34 @@
     return
   }
 
-  // Ranking: the reader's own words first, then what stands in for them.
-  // Tuned on our dev query sets as a whole (tests/data/, README: Search).
-  var TITLE_WEIGHT = 6    // a word of the question counts 6 answer mentions
-  var LENGTH_NORM = 0.8   // how much shorter questions gain (0: not at all)
-  var OTHER_WEIGHT = 0.7  // a word of the question's other-language text
-  var PREFIX_WEIGHT = 0.6 // 'parall' -> 'parallel'
-  var JOINED_WEIGHT = 0.9 // 'check point' -> 'checkpoint'
-  var SYNONYM_WEIGHT = 0.9 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
-  var TYPO_WEIGHT = 0.4   // 'gradiant' -> 'gradient'
-  var CHAR_WEIGHT = 0.5   // a single ideograph: a part of a word, or a word of little weight
-  var COVERAGE_POWER = 1.5 // docs holding less of the query's weight fall this steeply
-  var MAX_PREFIX = 20
-  var MAX_TYPOS = 8
-  // Results sent, the best first: each needs its question's text, a file
-  // per result on a large site (files are most of a cold query's time), so
-  // the list holds what a screen shows; the count says how many matched.
-  var MAX_RESULTS = 10
-  // The best is sent as soon as its question is here, then the rest: at
-  // 100,000 questions that halved the median time to the first result shown
-  // (each result's question is a file, 3-8 ms from disk in Chromium).
-  var FIRST_RESULTS = 1
-  var MAX_MARKS = 12
+  /* ------------------------------------------------------------------
+   * 2. Files: the shards, as they arrive, and the rounds that read them.
+   * ------------------------------------------------------------------ */
+
+  // A round waits this long for its files, unless the page says otherwise:
+  // a file that has not come by then is lost ("timeout").
+  var LOAD_TIMEOUT = 10000
   // A query needs at most: dictionary, then postings, then a typo's or a
   // synonym's dictionary and postings. More rounds than this is a bug.
   var MAX_ROUNDS = 8
-  // Sites of this many questions or more warm the worker up before it says
-  // it is ready (warmUp()). Measured: at 100,000 questions it takes 25-40 ms
-  // and saves the first query 15-20 ms; at 24 it takes 25 ms and saves nothing.
-  var WARM_UP_DOCS = 1000
 
-  // A round waits this long for its files, unless the page says otherwise:
-  // a file that has not come by then is reported as lost ("timeout").
-  var LOAD_TIMEOUT = 10000
-
-  var index = null // the base, and what setup() derives from it
-  var source = { root: "", viaPage: false, timeout: LOAD_TIMEOUT } // where shards come from ("root")
-  var shards = null // kind -> number -> data, as loaded
-  var failed = {}  // file name -> why it could not be loaded ("missing", "timeout", "damaged"): searched as empty
-  var waiting = {} // file name -> callbacks of the rounds waiting for it
-  var missing = null // the files the current round asked for and lacked
-  var lost = null  // the failed files the current query met (reported with its results)
-  var warming = false // while warmUp() runs: a shard it did not make is empty
-
-  function normalize(text) {
-    return text.normalize("NFKC").toLowerCase()
-  }
-
-  /* Mirror of faqlib.tokenizer.stem. */
-  function stem(word) {
-    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word
-    if (word.length > 4 && /ies$/.test(word)) word = word.slice(0, -3) + "y"
-    else if (/(sses|xes|zes|ches|shes)$/.test(word)) word = word.slice(0, -2)
-    else if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) word = word.slice(0, -1)
-    var suffixes = ["ing", "ed"]
-    for (var i = 0; i < suffixes.length; i++) {
-      var suffix = suffixes[i]
-      var base = word.slice(0, -suffix.length)
-      if (word.slice(-suffix.length) === suffix && base.length >= 3 && /[aeiouy]/.test(base)) {
-        word = base
-        var last = word[word.length - 1]
-        if (word.length > 3 && last === word[word.length - 2] && "lsz".indexOf(last) < 0)
-          word = word.slice(0, -1)
-        break
-      }
-    }
-    if (word.length > 4 && word[word.length - 1] === "e") word = word.slice(0, -1)
-    return word
-  }
-
-  /* faqlib.tokenizer.spell, from the contract's rules. */
-  function spell(word) {
-    var rules = index.contract.spelling
-    for (var i = 0; i < rules.length; i++) {
-      var suffix = rules[i][0]
-      if (word.length >= rules[i][2] && word.slice(-suffix.length) === suffix)
-        return word.slice(0, -suffix.length) + rules[i][1]
-    }
-    return word
-  }
-
-  function term(word) {
-    return /^[a-z]+$/.test(word) ? stem(spell(word)) : word
-  }
-
-  function setup(data) {
-    var contract = data.contract
-    var trad = Array.from(data.t2s.chars[0]), simp = Array.from(data.t2s.chars[1])
-    var chars = new Map()
-    trad.forEach(function (c, i) { chars.set(c, simp[i]) })
-    var longest = 1
-    Object.keys(data.t2s.phrases).forEach(function (p) { longest = Math.max(longest, p.length) })
-    // By character code: the decoding loop below runs over every posting of
-    // a query's terms (thousands), and a typed array is its fastest lookup.
-    var digit = new Int8Array(128).fill(-1)
-    Array.from(data.format.digits).forEach(function (c, i) { digit[c.charCodeAt(0)] = i })
-    index = {
-      data: data, cache: new Map(), total: data.docs, format: data.format, digit: digit,
-      contract: contract,
-      latin: new RegExp("^(?:" + contract.latin + ")$"),
-      cjk: new RegExp("^(?:" + contract.cjk + ")$"),
-      token: new RegExp(contract.latin + "|" + contract.cjk, "g"),
-      stop: new Set(contract.stopWords),
-      chars: chars, phrases: data.t2s.phrases, longestPhrase: longest,
-      segment: new Set(data.segment)
-    }
-    shards = { d: {}, p: {}, v: {}, m: {}, t: {} }
-    failed = {}
-    waiting = {}
+  /* The shard files of one index: where they come from ({root, viaPage,
+   * timeout}), their data by kind and number, the postings decoded from
+   * them, the files that could not be had and why ("missing", "timeout",
+   * "damaged": each read as empty), and the rounds waiting for files.
+   * Made up (warmUp), it holds only what it was given, and every other file
+   * reads as empty. */
+  function Files(source, madeUp) {
+    this.source = source
+    this.madeUp = !!madeUp
+    this.data = { d: {}, p: {}, v: {}, m: {}, t: {} }
+    this.postings = new Map()
+    this.failed = {}
+    this.waiting = {}
   }
 
   /* A shard's data, as its file gives it: faqSearchShard(kind, n, data). */
-  function receive(kind, n, data) {
+  Files.prototype.receive = function (kind, n, data) {
     if (kind === "d") {
       var at = new Map()
       data[0].forEach(function (t, i) { at.set(t, i) })
@@ -197,88 +129,129 @@
       data.forEach(function (t) { (byLength[t.length] = byLength[t.length] || []).push(t) })
       data = byLength
     }
-    shards[kind][n] = data
-    settle(kind + "-" + n)
+    this.data[kind][n] = data
+    this.settle(kind + "-" + n)
   }
 
-  /* The data of one shard, or undefined after noting that this round lacks it. */
-  function shard(kind, n) {
-    var data = shards[kind][n]
-    if (data !== undefined) return data
-    var name = kind + "-" + n
-    if (failed[name] || warming) {
-      if (failed[name] && lost) lost.add(name)
-      return kind === "d" ? { terms: [], values: [], at: new Map() } : kind === "v" ? [] : {}
-    }
-    if (missing) missing.add(name)
-    return undefined
-  }
-
-  /* A file is here, or is lost: the rounds waiting for it go on. */
-  function settle(name, why) {
-    if (why && shards[name.split("-")[0]][name.slice(name.indexOf("-") + 1)] === undefined) failed[name] = why
-    var callbacks = waiting[name] || []
-    delete waiting[name]
+  /* A file is here, or is lost (why): the rounds waiting for it go on. */
+  Files.prototype.settle = function (name, why) {
+    var dash = name.indexOf("-")
+    if (why && this.data[name.slice(0, dash)][name.slice(dash + 1)] === undefined) this.failed[name] = why
+    var callbacks = this.waiting[name] || []
+    delete this.waiting[name]
     callbacks.forEach(function (done) { done() })
   }
 
   /* Asks for some files (once each) and resolves when every one is here or
    * lost; those still out after the time limit are lost ("timeout"). */
-  function load(names) {
-    var wanted = Array.from(names).filter(function (name) { return !failed[name] })
+  Files.prototype.load = function (names) {
+    var files = this
+    var wanted = Array.from(names).filter(function (name) { return !files.failed[name] })
     return new Promise(function (resolve) {
       var left = wanted.length
       if (!left) return resolve()
       var timer = setTimeout(function () {
-        wanted.forEach(function (name) { if (waiting[name]) settle(name, "timeout") })
-      }, source.timeout)
+        wanted.forEach(function (name) { if (files.waiting[name]) files.settle(name, "timeout") })
+      }, files.source.timeout)
       var one = function () { if (--left === 0) { clearTimeout(timer); resolve() } }
       var asking = []
       wanted.forEach(function (name) {
-        if (!waiting[name]) { waiting[name] = []; asking.push(name) }
-        waiting[name].push(one)
+        if (!files.waiting[name]) { files.waiting[name] = []; asking.push(name) }
+        files.waiting[name].push(one)
       })
       if (!asking.length) return
-      if (source.viaPage) scope.postMessage({ type: "load", files: asking })
-      else asking.forEach(fetchShard)
+      if (files.source.viaPage) scope.postMessage({ type: "load", files: asking })
+      else asking.forEach(function (name) { files.fetch(name) })
     })
   }
 
   /* Over http: the file's data is the JSON between its call's parentheses
    * (faqlib/search.py writes faqSearchShard("kind",n,data)). */
-  function fetchShard(name) {
-    fetch(source.root + name + ".js").then(function (response) {
+  Files.prototype.fetch = function (name) {
+    var files = this
+    fetch(this.source.root + name + ".js").then(function (response) {
       if (!response.ok) throw new Error("missing")
       return response.text()
     }).then(function (text) {
       var kind = text.indexOf(","), n = text.indexOf(",", kind + 1), end = text.lastIndexOf(")")
       if (kind < 0 || n < 0 || end < n) throw new Error("damaged")
-      receive(JSON.parse(text.slice(text.indexOf("(") + 1, kind)), JSON.parse(text.slice(kind + 1, n)),
+      files.receive(JSON.parse(text.slice(text.indexOf("(") + 1, kind)), JSON.parse(text.slice(kind + 1, n)),
         JSON.parse(text.slice(n + 1, end)))
     }).catch(function (err) {
-      settle(name, err && (err.message === "missing" || err.message === "damaged") ? err.message : "missing")
+      files.settle(name, err && err.message === "damaged" ? "damaged" : "missing")
     })
   }
 
-  /* Runs fn until it ran with every file it asked for (each round waits for
-   * what the last one lacked), so the logic below reads as if all were
-   * loaded. Resolves to fn's value; the lost files it met go into lostHere. */
-  function withShards(fn, lostHere) {
-    var round = 0
+  /* One run of a query (or a list of results) over the files here now: it
+   * notes the files it lacked, and the lost ones it met. */
+  function Round(files) {
+    this.files = files
+    this.lacking = new Set()
+    this.lost = new Set()
+  }
+
+  /* A shard's data; undefined after noting that this round lacks it; empty
+   * for a file that is lost (noted as met) or that a made-up index lacks. */
+  Round.prototype.shard = function (kind, n) {
+    var data = this.files.data[kind][n]
+    if (data !== undefined) return data
+    var name = kind + "-" + n
+    if (this.files.failed[name] || this.files.madeUp) {
+      if (this.files.failed[name]) this.lost.add(name)
+      return kind === "d" ? { terms: [], values: [], at: new Map() } : kind === "v" ? [] : {}
+    }
+    this.lacking.add(name)
+    return undefined
+  }
+
+  /* Runs fn(round) until a round lacks nothing, waiting for what the last
+   * one lacked. Resolves to {value, lost: the names of the lost files met}. */
+  function withShards(files, fn) {
+    var lost = new Set(), rounds = 0
     function attempt() {
-      missing = new Set()
-      lost = lostHere
-      var value = fn()
-      var lacking = missing
-      missing = lost = null
-      if (!lacking.size || round++ >= MAX_ROUNDS) return Promise.resolve(value)
-      return load(lacking).then(attempt)
+      var round = new Round(files)
+      var value = fn(round)
+      round.lost.forEach(function (name) { lost.add(name) })
+      if (!round.lacking.size || ++rounds > MAX_ROUNDS) return Promise.resolve({ value: value, lost: lost })
+      return files.load(round.lacking).then(attempt)
     }
     return attempt()
   }
 
+  /* ------------------------------------------------------------------
+   * 3. The index: its base (setup) and what its shards hold.
+   * ------------------------------------------------------------------ */
+
+  /* The base, and what is derived from it once (Index), with its files. */
+  function Index(base, files) {
+    var contract = base.contract
+    var trad = Array.from(base.t2s.chars[0]), simp = Array.from(base.t2s.chars[1])
+    var chars = new Map()
+    trad.forEach(function (c, i) { chars.set(c, simp[i]) })
+    var longest = 1
+    Object.keys(base.t2s.phrases).forEach(function (p) { longest = Math.max(longest, p.length) })
+    // By character code: the decoding loop runs over every posting of a
+    // query's terms (thousands), and a typed array is its fastest lookup.
+    var digit = new Int8Array(128).fill(-1)
+    Array.from(base.format.digits).forEach(function (c, i) { digit[c.charCodeAt(0)] = i })
+    this.data = base
+    this.files = files
+    this.total = base.docs
+    this.format = base.format
+    this.digit = digit
+    this.contract = contract
+    this.latin = new RegExp("^(?:" + contract.latin + ")$")
+    this.cjk = new RegExp("^(?:" + contract.cjk + ")$")
+    this.token = new RegExp(contract.latin + "|" + contract.cjk, "g")
+    this.stop = new Set(contract.stopWords)
+    this.chars = chars
+    this.phrases = base.t2s.phrases
+    this.longestPhrase = longest
+    this.segment = new Set(base.segment)
+  }
+
   /* The dictionary shard whose range holds a term (by the first terms of all). */
-  function dictionaryShard(t) {
+  function dictionaryShard(index, t) {
     var firsts = index.data.dict, lo = 0, hi = firsts.length - 1
     if (!firsts.length || t < firsts[0]) return -1
     while (lo < hi) {
@@ -290,78 +263,69 @@
   }
 
   /* A term's dictionary value: inline postings or a postings shard number;
-   * null when the index has no such term, undefined while its shard is not loaded. */
-  function entry(t) {
-    var n = dictionaryShard(t)
+   * null when the index has no such term, undefined while its shard is not here. */
+  function entry(index, round, t) {
+    var n = dictionaryShard(index, t)
     if (n < 0) return null
-    var d = shard("d", n)
+    var d = round.shard("d", n)
     if (!d) return undefined
     var i = d.at.get(t)
     return i === undefined ? null : d.values[i]
   }
 
-  function has(t) {
-    var value = entry(t)
+  function has(index, round, t) {
+    var value = entry(index, round, t)
     return value !== null && value !== undefined
   }
 
-  /* Traditional to Simplified with the index's slice of OpenCC (faqlib/hant.py):
-   * longest phrase first, then character by character. */
-  function toSimplified(text) {
-    var chars = Array.from(text), out = "", phrases = index.phrases
-    for (var i = 0; i < chars.length;) {
-      var found = false
-      for (var size = Math.min(index.longestPhrase, chars.length - i); size > 1; size--) {
-        var hit = phrases[chars.slice(i, i + size).join("")]
-        if (typeof hit === "string") { out += hit; i += size; found = true; break }
-      }
-      if (!found) { out += index.chars.get(chars[i]) || chars[i]; i++ }
-    }
-    return out
-  }
+  var NONE = { docs: [], codes: [], df: 0 }
 
-  /* Mirror of faqlib.tokenizer.segment. */
-  function segment(run, known) {
-    var words = []
-    for (var i = 0; i < run.length;) {
-      var size = Math.min(index.contract.maxWord, run.length - i)
-      while (size > 1 && !known(run.substr(i, size))) size--
-      words.push([run.substr(i, size), i])
-      i += size
-    }
-    return words
-  }
-
-  /* Mirror of faqlib.tokenizer.query_words: [term, start, end] of a query in
-   * Simplified Chinese; stop words dropped unless nothing else is left. */
-  function queryWords(query) {
-    var text = normalize(query), words = [], match
-    var known = function (w) { return has(w) || index.stop.has(w) || index.segment.has(w) }
-    index.token.lastIndex = 0
-    while ((match = index.token.exec(text))) {
-      var token = match[0], start = match.index
-      if (index.cjk.test(token)) {
-        segment(token, known).forEach(function (s) { words.push([s[0], start + s[1], start + s[1] + s[0].length]) })
-      } else if (/[._]/.test(token) && !has(term(token))) {
-        var at = start
-        token.split(/([._])/).forEach(function (part) {
-          if (part && part !== "." && part !== "_") words.push([term(part), at, at + part.length])
-          at += part.length
-        })
-      } else {
-        words.push([term(token), start, start + token.length])
+  /* A term's postings, decoded on first use and kept with the files: {docs, codes, df}. */
+  function postings(index, round, t) {
+    var kept = round.files.postings, hit = kept.get(t)
+    if (hit) return hit
+    var value = entry(index, round, t), encoded = null, df = 0
+    if (value === undefined) return NONE // its dictionary shard is coming
+    if (typeof value === "string") {
+      encoded = value
+    } else if (value !== null) {
+      var packed = round.shard("p", value)
+      if (!packed) return NONE
+      if (Object.prototype.hasOwnProperty.call(packed, t)) {
+        df = packed[t][0]
+        encoded = packed[t][1]
       }
     }
-    var content = words.filter(function (w) { return !index.stop.has(w[0]) })
-    return content.length ? content : words
+    hit = decode(index, encoded || "")
+    hit.df = df || hit.docs.length
+    kept.set(t, hit)
+    return hit
   }
+
+  /* Postings as text (faqlib/search.py): per posting, the gap to the last doc
+   * and the doc's code in one base-32 number, its last digit from the first 32. */
+  function decode(index, encoded) {
+    var docs = [], codes = [], doc = 0, n = 0, digit = index.digit, space = index.format.codeSpace
+    for (var i = 0; i < encoded.length; i++) {
+      var v = digit[encoded.charCodeAt(i)]
+      if (v >= 32) { n = n * 32 + v - 32; continue }
+      n = n * 32 + v
+      doc += Math.floor(n / space)
+      docs.push(doc)
+      codes.push(n % space)
+      n = 0
+    }
+    return { docs: docs, codes: codes }
+  }
+
+  var MAX_PREFIX = 20
 
   /* Index terms that start with a prefix, from the dictionary shards of its range. */
-  function withPrefix(prefix) {
+  function withPrefix(index, round, prefix) {
     var out = [], firsts = index.data.dict
-    for (var n = Math.max(0, dictionaryShard(prefix)); n < firsts.length && out.length < MAX_PREFIX; n++) {
+    for (var n = Math.max(0, dictionaryShard(index, prefix)); n < firsts.length && out.length < MAX_PREFIX; n++) {
       if (firsts[n] > prefix && firsts[n].lastIndexOf(prefix, 0) !== 0) break // past the range
-      var d = shard("d", n)
+      var d = round.shard("d", n)
       if (!d) break
       var terms = d.terms, lo = 0, hi = terms.length
       while (lo < hi) {
@@ -399,11 +363,13 @@
     return prev[b.length]
   }
 
+  var MAX_TYPOS = 8
+
   /* Index words within one edit of a typed word of 5+ letters, two from 9+,
    * among the typo candidates of its first letter (v-<letter>.js). */
-  function typos(word, typed) {
+  function typos(index, round, word, typed) {
     if (typed.length < 5 || !/^[a-z]+$/.test(word) || index.data.typo.indexOf(word[0]) < 0) return []
-    var byLength = shard("v", word[0])
+    var byLength = round.shard("v", word[0])
     if (!byLength) return []
     var max = typed.length >= 9 ? 2 : 1, out = []
     for (var len = word.length - max; len <= word.length + max; len++) {
@@ -414,86 +380,150 @@
     return out
   }
 
-  var NONE = { docs: [], codes: [], df: 0 }
+  /* The question record of a doc (m-<n>.js): [id, question, page url, page
+   * title]; undefined while its file is not here. */
+  function meta(index, round, doc) {
+    var size = index.data.chunks.meta, chunk = round.shard("m", Math.floor(doc / size))
+    if (!chunk) return undefined
+    var row = chunk.docs && chunk.docs[doc % size]
+    if (!row) return undefined // its file was lost
+    var page = chunk.pages[row[2]]
+    return [row[0], row[1], page[0], page[1]]
+  }
 
-  /* A term's postings, decoded on first use: {docs, codes, df}. */
-  function postings(t) {
-    var hit = index.cache.get(t)
-    if (hit) return hit
-    var value = entry(t), encoded = null, df = 0
-    if (value === undefined) return NONE // its dictionary shard is coming
-    if (typeof value === "string") {
-      encoded = value
-    } else if (value !== null) {
-      var packed = shard("p", value)
-      if (!packed) return NONE
-      if (Object.prototype.hasOwnProperty.call(packed, t)) {
-        df = packed[t][0]
-        encoded = packed[t][1]
+  function metaHere(index, doc) {
+    return index.files.data.m[Math.floor(doc / index.data.chunks.meta)] !== undefined
+  }
+
+  /* The answer of a doc (t-<n>.js), or undefined. */
+  function answer(index, round, doc) {
+    var size = index.data.chunks.text, chunk = round.shard("t", Math.floor(doc / size))
+    var text = chunk && chunk[doc % size]
+    return typeof text === "string" ? text : undefined
+  }
+
+  /* ------------------------------------------------------------------
+   * 4. Queries: what a query's terms are (hooks/faqlib/tokenizer.py).
+   * ------------------------------------------------------------------ */
+
+  function normalize(text) {
+    return text.normalize("NFKC").toLowerCase()
+  }
+
+  /* faqlib.tokenizer.stem. */
+  function stem(word) {
+    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word
+    if (word.length > 4 && /ies$/.test(word)) word = word.slice(0, -3) + "y"
+    else if (/(sses|xes|zes|ches|shes)$/.test(word)) word = word.slice(0, -2)
+    else if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) word = word.slice(0, -1)
+    var suffixes = ["ing", "ed"]
+    for (var i = 0; i < suffixes.length; i++) {
+      var suffix = suffixes[i]
+      var base = word.slice(0, -suffix.length)
+      if (word.slice(-suffix.length) === suffix && base.length >= 3 && /[aeiouy]/.test(base)) {
+        word = base
+        var last = word[word.length - 1]
+        if (word.length > 3 && last === word[word.length - 2] && "lsz".indexOf(last) < 0)
+          word = word.slice(0, -1)
+        break
       }
     }
-    hit = decode(encoded || "")
-    hit.df = df || hit.docs.length
-    index.cache.set(t, hit)
-    return hit
+    if (word.length > 4 && word[word.length - 1] === "e") word = word.slice(0, -1)
+    return word
   }
 
-  /* Postings as text (faqlib/search.py): per posting, the gap to the last doc
-   * and the doc's code in one base-32 number, its last digit from the first 32. */
-  function decode(encoded) {
-    var docs = [], codes = [], doc = 0, n = 0, digit = index.digit, space = index.format.codeSpace
-    for (var i = 0; i < encoded.length; i++) {
-      var v = digit[encoded.charCodeAt(i)]
-      if (v >= 32) { n = n * 32 + v - 32; continue }
-      n = n * 32 + v
-      doc += Math.floor(n / space)
-      docs.push(doc)
-      codes.push(n % space)
-      n = 0
+  /* faqlib.tokenizer.spell, from the contract's rules. */
+  function spell(index, word) {
+    var rules = index.contract.spelling
+    for (var i = 0; i < rules.length; i++) {
+      var suffix = rules[i][0]
+      if (word.length >= rules[i][2] && word.slice(-suffix.length) === suffix)
+        return word.slice(0, -suffix.length) + rules[i][1]
     }
-    return { docs: docs, codes: codes }
+    return word
   }
 
-  /* Ranks a made-up query over made-up shards once, before the worker says
-   * it is ready: V8 compiles a function when it first runs and optimises it
-   * when it runs often, which was 15-20 ms of the first query at 100,000
-   * questions (the dictionary, postings decoding and scoring). Loads no file;
-   * the real shards and caches are put back as they were. */
-  function warmUp() {
-    var real = [shards, index.cache]
-    shards = { d: {}, p: {}, v: {}, m: {}, t: {} }
-    index.cache = new Map()
-    warming = true
-    var digits = index.format.digits
-    var made = function (count, step) { // postings: gaps of 1-3 docs, varied codes
-      var text = ""
-      for (var i = 0; i < count; i++) text += digits[32 + 2 + (i * step) % 6] + digits[(i * 7) % 32]
-      return text
-    }
-    var byShard = {}
-    ;["mindspore", "mindsporev2", "gradient", "clipping", "模型", "导出"].forEach(function (word, k) {
-      var n = dictionaryShard(word)
-      if (n >= 0) (byShard[n] = byShard[n] || []).push([word, made(300 + 150 * k, k + 1)])
-    })
-    Object.keys(byShard).forEach(function (n) {
-      var rows = byShard[n].sort(function (a, b) { return a[0] < b[0] ? -1 : 1 })
-      receive("d", Number(n), [rows.map(function (r) { return r[0] }), rows.map(function (r) { return r[1] })])
-    })
-    try {
-      rank("MindSpore 模型導出 gradient clipping 怎么")
-      highlight("MindSpore 模型导出", ["mindspore", "模型"])
-    } finally {
-      warming = false
-      shards = real[0]
-      index.cache = real[1]
-    }
+  /* faqlib.tokenizer.term: the index term of one Latin word. */
+  function term(index, word) {
+    return /^[a-z]+$/.test(word) ? stem(spell(index, word)) : word
   }
+
+  /* Traditional to Simplified with the index's slice of OpenCC (faqlib/hant.py):
+   * longest phrase first, then character by character. */
+  function toSimplified(index, text) {
+    var chars = Array.from(text), out = "", phrases = index.phrases
+    for (var i = 0; i < chars.length;) {
+      var found = false
+      for (var size = Math.min(index.longestPhrase, chars.length - i); size > 1; size--) {
+        var hit = phrases[chars.slice(i, i + size).join("")]
+        if (typeof hit === "string") { out += hit; i += size; found = true; break }
+      }
+      if (!found) { out += index.chars.get(chars[i]) || chars[i]; i++ }
+    }
+    return out
+  }
+
+  /* faqlib.tokenizer.segment: the longest known words first. */
+  function segment(index, run, known) {
+    var words = []
+    for (var i = 0; i < run.length;) {
+      var size = Math.min(index.contract.maxWord, run.length - i)
+      while (size > 1 && !known(run.substr(i, size))) size--
+      words.push([run.substr(i, size), i])
+      i += size
+    }
+    return words
+  }
+
+  /* faqlib.tokenizer.query_words: [term, start, end] of a query in
+   * Simplified Chinese; stop words dropped unless nothing else is left. */
+  function queryWords(index, round, query) {
+    var text = normalize(query), words = [], match
+    var known = function (w) { return has(index, round, w) || index.stop.has(w) || index.segment.has(w) }
+    index.token.lastIndex = 0
+    while ((match = index.token.exec(text))) {
+      var token = match[0], start = match.index
+      if (index.cjk.test(token)) {
+        segment(index, token, known).forEach(function (s) { words.push([s[0], start + s[1], start + s[1] + s[0].length]) })
+      } else if (/[._]/.test(token) && !has(index, round, term(index, token))) {
+        var at = start
+        token.split(/([._])/).forEach(function (part) {
+          if (part && part !== "." && part !== "_") words.push([term(index, part), at, at + part.length])
+          at += part.length
+        })
+      } else {
+        words.push([term(index, token), start, start + token.length])
+      }
+    }
+    var content = words.filter(function (w) { return !index.stop.has(w[0]) })
+    return content.length ? content : words
+  }
+
+  /* ------------------------------------------------------------------
+   * 5. Ranking: the reader's own words first, then what stands in for them.
+   * Tuned on our dev query sets as a whole (tests/data/, README: Search).
+   * ------------------------------------------------------------------ */
+
+  var TITLE_WEIGHT = 6    // a word of the question counts 6 answer mentions
+  var LENGTH_NORM = 0.8   // how much shorter questions gain (0: not at all)
+  var OTHER_WEIGHT = 0.7  // a word of the question's other-language text
+  var PREFIX_WEIGHT = 0.6 // 'parall' -> 'parallel'
+  var JOINED_WEIGHT = 0.9 // 'check point' -> 'checkpoint'
+  var SYNONYM_WEIGHT = 0.9 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
+  var TYPO_WEIGHT = 0.4   // 'gradiant' -> 'gradient'
+  var CHAR_WEIGHT = 0.5   // a single ideograph: a part of a word, or a word of little weight
+  var COVERAGE_POWER = 1.5 // docs holding less of the query's weight fall this steeply
+  // The best kept, in order: each needs its question's text, a file per
+  // result on a large site (files are most of a cold query's time), so the
+  // list holds what a screen shows; the count says how many matched.
+  var MAX_RESULTS = 10
+  var MAX_MARKS = 12
 
   /* How well a doc holds a term: a question word counts TITLE_WEIGHT, more
    * in short questions, less in long ones (the length class the build gave
    * it); answer mentions add 1 + log(tf), tf capped at 3 at build time; the
    * other language's text counts OTHER_WEIGHT of that. */
-  function fieldWeight(code) {
+  function fieldWeight(index, code) {
     var f = index.format
     var tf = code & f.tf
     var length = index.data.lengths[code >> f.lengthShift]
@@ -502,12 +532,12 @@
   }
 
   /* doc -> how well it holds the best of some alternative terms [term, weight]. */
-  function scoreAlternatives(alts) {
+  function scoreAlternatives(index, round, alts) {
     var best = new Map()
     alts.forEach(function (alt) {
-      var list = postings(alt[0])
+      var list = postings(index, round, alt[0])
       for (var i = 0; i < list.docs.length; i++) {
-        var s = alt[1] * fieldWeight(list.codes[i])
+        var s = alt[1] * fieldWeight(index, list.codes[i])
         if (!(best.get(list.docs[i]) >= s)) best.set(list.docs[i], s)
       }
     })
@@ -515,10 +545,10 @@
   }
 
   /* doc -> how well it holds all of some terms (their mean), times weight. */
-  function scoreAll(terms, weight) {
+  function scoreAll(index, round, terms, weight) {
     var total = null
     terms.forEach(function (t) {
-      var one = scoreAlternatives([[t, weight]])
+      var one = scoreAlternatives(index, round, [[t, weight]])
       if (total === null) { total = one; return }
       var both = new Map()
       total.forEach(function (s, doc) { if (one.has(doc)) both.set(doc, s + one.get(doc)) })
@@ -529,7 +559,7 @@
   }
 
   /* The concepts of a query: each covers some of its words, and scores docs. */
-  function concepts(words, raw) {
+  function concepts(index, round, words, raw) {
     var out = []
     words.forEach(function (w, i) {
       var word = w[0], typed = raw.slice(w[1], w[2]), alts = []
@@ -539,21 +569,21 @@
         alts.push([word, 1])
         if (typed !== word && /^[a-z0-9]+$/.test(typed)) alts.push([typed, 1])
         // An unfinished word ('parall'), or a longer form of it ('compil' for 'compilation').
-        if (typed.length >= 3) withPrefix(word).forEach(function (t) { alts.push([t, PREFIX_WEIGHT]) })
+        if (typed.length >= 3) withPrefix(index, round, word).forEach(function (t) { alts.push([t, PREFIX_WEIGHT]) })
         // Only a word the index surely lacks (its dictionary shard is here).
-        if (entry(word) === null) typos(word, typed).forEach(function (t) { alts.push([t, TYPO_WEIGHT]) })
+        if (entry(index, round, word) === null) typos(index, round, word, typed).forEach(function (t) { alts.push([t, TYPO_WEIGHT]) })
       }
       out.push({
-        covers: [i], marks: alts.map(function (a) { return a[0] }), scores: scoreAlternatives(alts),
-        exact: new Set(postings(word).docs) // docs holding the word itself, in either language
+        covers: [i], marks: alts.map(function (a) { return a[0] }), scores: scoreAlternatives(index, round, alts),
+        exact: new Set(postings(index, round, word).docs) // docs holding the word itself, in either language
       })
       // Two Latin words typed apart that the text writes as one.
       var next = words[i + 1]
       if (next && /^[a-z]+$/.test(typed) && next[1] === w[2] + 1) {
-        var joined = term(typed + raw.slice(next[1], next[2]))
-        if (has(joined)) out.push({
-          covers: [i, i + 1], marks: [joined], scores: scoreAll([joined], JOINED_WEIGHT),
-          exact: new Set(postings(joined).docs) // the reader's word, only spaced
+        var joined = term(index, typed + raw.slice(next[1], next[2]))
+        if (has(index, round, joined)) out.push({
+          covers: [i, i + 1], marks: [joined], scores: scoreAll(index, round, [joined], JOINED_WEIGHT),
+          exact: new Set(postings(index, round, joined).docs) // the reader's word, only spaced
         })
       }
     })
@@ -575,7 +605,7 @@
         if (!covers.length) return
         group.forEach(function (other, o) {
           if (o === m || !other[1]) return
-          out.push({ covers: covers, marks: other[0], scores: scoreAll(other[0], SYNONYM_WEIGHT) })
+          out.push({ covers: covers, marks: other[0], scores: scoreAll(index, round, other[0], SYNONYM_WEIGHT) })
         })
       })
     })
@@ -591,16 +621,16 @@
     return -1
   }
 
-  /* The docs matching a query, best first: {doc, best, score, exact}, where
-   * best[i] is how well the doc holds query word i (0: not at all). */
-  function rank(query) {
-    var raw = normalize(toSimplified(query))
-    var words = queryWords(raw)
-    // A round that lacks files is run again once they are here: skip the
-    // scoring, the costly part, until then.
-    if (missing && missing.size) return null
-    var found = concepts(words, raw)
-    if (missing && missing.size) return null
+  /* The docs matching a query, best first: {raw (the query as read), words,
+   * ranked: [{doc, best, score, exact}] (best[i]: how well the doc holds
+   * query word i, 0 not at all), total (how many matched), concepts}; null
+   * while the round lacks files (the scoring, the costly part, waits). */
+  function rank(index, round, query) {
+    var raw = normalize(toSimplified(index, query))
+    var words = queryWords(index, round, raw)
+    if (round.lacking.size) return null
+    var found = concepts(index, round, words, raw)
+    if (round.lacking.size) return null
     // Each word of the query counts once per doc, by the best concept that
     // covers it: a synonym or typo never adds to the reader's own word, it
     // only stands in where that word is missing.
@@ -608,21 +638,21 @@
     found.forEach(function (concept) {
       var covers = concept.covers, exact = concept.exact
       concept.scores.forEach(function (s, doc) {
-        var entry = docs.get(doc)
-        if (!entry) {
-          entry = { doc: doc, best: new Array(n).fill(0), exact: 0, score: 0 }
-          docs.set(doc, entry)
+        var held = docs.get(doc)
+        if (!held) {
+          held = { doc: doc, best: new Array(n).fill(0), exact: 0, score: 0 }
+          docs.set(doc, held)
         }
-        if (exact && exact.has(doc)) entry.exact += covers.length
+        if (exact && exact.has(doc)) held.exact += covers.length
         var share = s / covers.length
-        for (var k = 0; k < covers.length; k++) if (share > entry.best[covers[k]]) entry.best[covers[k]] = share
+        for (var k = 0; k < covers.length; k++) if (share > held.best[covers[k]]) held.best[covers[k]] = share
       })
     })
     // Each word weighs by how rare its meaning is here: the idf of the docs
     // that any of its alternatives (itself, synonyms, typos, the other
     // language) matched. A single ideograph weighs less.
     var matched = new Array(n).fill(0)
-    docs.forEach(function (entry) { for (var i = 0; i < n; i++) if (entry.best[i] > 0) matched[i]++ })
+    docs.forEach(function (held) { for (var i = 0; i < n; i++) if (held.best[i] > 0) matched[i]++ })
     var weights = words.map(function (w, i) {
       var idf = Math.log(1 + index.total / Math.max(1, matched[i]))
       return index.cjk.test(w[0]) && w[0].length === 1 ? idf * CHAR_WEIGHT : idf
@@ -634,38 +664,30 @@
     // Only the best MAX_RESULTS are kept, in order (a large site matches
     // thousands: sorting them all is most of a warm query's time).
     var ranked = []
-    docs.forEach(function (entry) {
-      var score = 0, held = 0
-      for (var i = 0; i < n; i++) if (entry.best[i] > 0) { score += weights[i] * entry.best[i]; held += weights[i] }
-      entry.score = score * Math.pow(held / all, COVERAGE_POWER)
-      if (ranked.length === MAX_RESULTS && before(ranked[MAX_RESULTS - 1], entry)) return
+    docs.forEach(function (held) {
+      var score = 0, share = 0
+      for (var i = 0; i < n; i++) if (held.best[i] > 0) { score += weights[i] * held.best[i]; share += weights[i] }
+      held.score = score * Math.pow(share / all, COVERAGE_POWER)
+      if (ranked.length === MAX_RESULTS && before(ranked[MAX_RESULTS - 1], held)) return
       var at = ranked.length
-      while (at > 0 && before(entry, ranked[at - 1])) at--
-      ranked.splice(at, 0, entry)
+      while (at > 0 && before(held, ranked[at - 1])) at--
+      ranked.splice(at, 0, held)
       if (ranked.length > MAX_RESULTS) ranked.pop()
     })
     return { raw: raw, words: words, ranked: ranked, total: docs.size, concepts: found }
   }
 
-  /* Whether doc entry a ranks before b. Ties: more of the query's words as
+  /* Whether doc a ranks before doc b. Ties: more of the query's words as
    * typed, then reading order. */
   function before(a, b) {
     return a.score > b.score || (a.score === b.score && (a.exact > b.exact || (a.exact === b.exact && a.doc < b.doc)))
   }
 
-  /* The question record of a doc (m-<n>.js): [id, question, page url, page title]. */
-  function meta(doc) {
-    var size = index.data.chunks.meta, chunk = shard("m", Math.floor(doc / size))
-    if (!chunk) return undefined
-    var row = chunk.docs[doc % size], page = chunk.pages[row[2]]
-    return [row[0], row[1], page[0], page[1]]
-  }
-
   /* The words to mark in a result, from the concept that scored it best first. */
-  function marksOf(found, entry) {
+  function marksOf(found, held) {
     var scored = []
     found.concepts.forEach(function (concept) {
-      var s = concept.scores.get(entry.doc)
+      var s = concept.scores.get(held.doc)
       if (s) scored.push([s, concept.marks])
     })
     var marks = []
@@ -675,110 +697,154 @@
     return marks
   }
 
-  /* The results of a query, sent as RESULT messages: the best FIRST_RESULTS
-   * as soon as their questions' files are here, then all MAX_RESULTS (each
-   * file costs milliseconds; Material renders each message's list anew).
-   * send(found, list, partial, lost) also gets the files this query could
-   * not have. */
-  function search(query, send) {
-    var lostHere = new Set()
-    return withShards(function () { return rank(query) }, lostHere).then(function (found) {
+  // Sites of this many questions or more warm the worker up before it says
+  // it is ready. Measured: at 100,000 questions it takes 25-40 ms and saves
+  // the first query 15-20 ms; at 24 it takes 25 ms and saves nothing.
+  var WARM_UP_DOCS = 1000
+
+  /* Ranks a made-up query over made-up files once, before the worker says
+   * it is ready: V8 compiles a function when it first runs and optimises it
+   * when it runs often, which was 15-20 ms of the first query at 100,000
+   * questions (the dictionary, postings decoding and scoring). Its files
+   * are its own: the real ones are never touched, and none is loaded. */
+  function warmUp(index) {
+    var files = new Files(index.files.source, true)
+    var madeUp = new Index(index.data, files)
+    var digits = index.format.digits
+    var made = function (count, step) { // postings: gaps of 1-3 docs, varied codes
+      var text = ""
+      for (var i = 0; i < count; i++) text += digits[32 + 2 + (i * step) % 6] + digits[(i * 7) % 32]
+      return text
+    }
+    var byShard = {}
+    ;["mindspore", "mindsporev2", "gradient", "clipping", "模型", "导出"].forEach(function (word, k) {
+      var n = dictionaryShard(index, word)
+      if (n >= 0) (byShard[n] = byShard[n] || []).push([word, made(300 + 150 * k, k + 1)])
+    })
+    Object.keys(byShard).forEach(function (n) {
+      var rows = byShard[n].sort(function (a, b) { return a[0] < b[0] ? -1 : 1 })
+      files.receive("d", Number(n), [rows.map(function (r) { return r[0] }), rows.map(function (r) { return r[1] })])
+    })
+    rank(madeUp, new Round(files), "MindSpore 模型導出 gradient clipping 怎么")
+    highlight("MindSpore 模型导出", ["mindspore", "模型"])
+  }
+
+  /* ------------------------------------------------------------------
+   * 6. Results: a query's, and the excerpts of those shown.
+   * ------------------------------------------------------------------ */
+
+  // The best is sent as soon as its question is here, then the rest: at
+  // 100,000 questions that halved the median time to the first result shown
+  // (each result's question is a file, 3-8 ms from disk in Chromium).
+  var FIRST_RESULTS = 1
+
+  /* A query's results, sent (send(found, results, partial, lost)) as soon
+   * as their questions are here: the best FIRST_RESULTS first when the
+   * others' files are still to come, then all. lost: the files it could not
+   * have. Resolves when the last is sent. */
+  function search(index, query, send) {
+    return withShards(index.files, function (round) { return rank(index, round, query) }).then(function (ranking) {
       // (null only if files kept lacking past MAX_ROUNDS: a bug, answered with nothing)
-      found = found || { raw: "", words: [], ranked: [], total: 0, concepts: [] }
+      var found = ranking.value || { raw: "", words: [], ranked: [], total: 0, concepts: [] }
       var top = found.ranked.slice(0, MAX_RESULTS)
-      var lacking = top.some(function (entry) { return !loaded(entry.doc) })
-      var first = lacking && top.length > FIRST_RESULTS
-        ? items(found, top.slice(0, FIRST_RESULTS), lostHere).then(function (list) { send(found, list, true, lostHere) })
+      var first = top.length > FIRST_RESULTS && top.some(function (held) { return !metaHere(index, held.doc) })
+        ? results(index, found, top.slice(0, FIRST_RESULTS)).then(function (listed) {
+          send(found, listed.value, true, union(ranking.lost, listed.lost))
+        })
         : Promise.resolve()
-      return first.then(function () { return items(found, top, lostHere) })
-        .then(function (list) { send(found, list, false, lostHere) })
+      return first.then(function () { return results(index, found, top) }).then(function (listed) {
+        send(found, listed.value, false, union(ranking.lost, listed.lost))
+      })
     })
   }
 
-  function loaded(doc) {
-    return shards.m[Math.floor(doc / index.data.chunks.meta)] !== undefined
+  function union(a, b) {
+    var all = new Set(a)
+    b.forEach(function (x) { all.add(x) })
+    return all
   }
 
-  /* Material's result items for some ranked docs, their files loaded. */
-  function items(found, top, lostHere) {
-    return withShards(function () { return top.map(function (entry) { return meta(entry.doc) }) }, lostHere)
-      .then(function (records) {
-        var out = []
-        top.forEach(function (entry, n) {
-          var record = records[n]
-          if (!record) return // its file could not be loaded (reported as lost)
-          var terms = {}
-          found.words.forEach(function (w, i) { terms[found.raw.slice(w[1], w[2])] = entry.best[i] > 0 })
-          var marks = marksOf(found, entry)
-          out.push({
-            url: record[2] + "#" + record[0],
-            title: highlight(record[1], marks),
-            score: entry.score,
-            terms: terms,
-            // For faq-search-setup.js: the excerpt it asks for when the result
-            // shows, and the page's title on a site of several pages.
-            doc: entry.doc, marks: marks, page: index.data.pages > 1 ? record[3] : ""
-          })
+  /* Results of some ranked docs, once their questions' files are here:
+   * {url, title (marked), score, terms (which query words it holds), doc,
+   * marks (for its excerpt), page (its page's title, on a site of several)}. */
+  function results(index, found, top) {
+    return withShards(index.files, function (round) {
+      return top.map(function (held) { return meta(index, round, held.doc) })
+    }).then(function (records) {
+      var out = []
+      top.forEach(function (held, n) {
+        var record = records.value[n]
+        if (!record) return // its file was lost (said with the results)
+        var terms = {}
+        found.words.forEach(function (w, i) { terms[found.raw.slice(w[1], w[2])] = held.best[i] > 0 })
+        var marks = marksOf(found, held)
+        out.push({
+          url: record[2] + "#" + record[0], title: highlight(record[1], marks), score: held.score, terms: terms,
+          doc: held.doc, marks: marks, page: index.data.pages > 1 ? record[3] : ""
         })
-        return out
       })
+      return { value: out, lost: records.lost }
+    })
   }
 
   /* Excerpts of answers (t-<n>.js) for results being shown: [[doc, markup]]. */
-  function excerpts(wanted) {
-    var size = index.data.chunks.text
-    return withShards(function () {
+  function excerpts(index, wanted) {
+    return withShards(index.files, function (round) {
       return wanted.map(function (w) {
-        var chunk = shard("t", Math.floor(w.doc / size))
-        var text = chunk && chunk[w.doc % size]
-        return [w.doc, typeof text === "string" ? excerpt(text, w.marks) : ""]
+        var text = answer(index, round, w.doc)
+        return [w.doc, text === undefined ? "" : excerpt(text, w.marks)]
       })
-    }, new Set())
+    }).then(function (done) { return done.value })
   }
 
-  /* The files a query could not have, for the page to say so: [[name, why]]. */
-  function lostFiles(names) {
-    return Array.from(names).sort().map(function (name) { return [name + ".js", failed[name]] })
-  }
-
-  /* The protocol, with the page (faq-search-setup.js; Material's own search
+  /* ------------------------------------------------------------------
+   * 7. Protocol, with the page (faq-search-setup.js; Material's own search
    * messages are translated by faq-material.js):
    *   in:  root {url, viaPage, timeout}  where shards come from, and how
-   *        setup {index, warmUp}         the base; READY follows
-   *        query {query}                 results follow (partial first, maybe)
+   *        setup {index, warmUp}         the base; "ready" follows
+   *        query {query}                 "results" follow (partial first, maybe)
    *        excerpts {wanted: [{doc, marks}]}
    *        shard {kind, n, data} or {name, failed}   from disk: a file, or why not
    *   out: ready
    *        results {query, read (the query as read: Simplified, normalized),
-   *                 words ([term, start, end] of read), results: [{url,
-   *                 title, score, terms, doc, marks, page}], total (how many
-   *                 matched), partial, failed: [[file, why]]}
+   *                 words ([term, start, end] of read), results (see
+   *                 results()), total (how many matched), partial,
+   *                 failed: [[file, why]]}
    *        excerpts {excerpts: [[doc, markup]]}
    *        load {files}                  from disk: shards the page should load
    * Queries are answered one after another, in order of arrival (one that
    * waits for files would otherwise be answered after a later one, and
-   * Material shows the last answer it gets). */
+   * Material shows the last answer it gets).
+   * ------------------------------------------------------------------ */
+
+  var source = { root: "", viaPage: false, timeout: LOAD_TIMEOUT }
+  var index = null
   var queue = Promise.resolve()
+
+  function lostFiles(files, names) {
+    return Array.from(names).sort().map(function (name) { return [name + ".js", files.failed[name]] })
+  }
 
   scope.addEventListener("message", function (ev) {
     var message = ev.data
     if (message.type === "root") {
       source = { root: message.url, viaPage: !!message.viaPage, timeout: message.timeout || LOAD_TIMEOUT }
     } else if (message.type === "shard") {
-      if (message.failed) settle(message.name, message.failed)
-      else if (index) receive(message.kind, message.n, message.data)
+      if (!index) return
+      if (message.failed) index.files.settle(message.name, message.failed)
+      else index.files.receive(message.kind, message.n, message.data)
     } else if (message.type === "setup") {
-      setup(message.index)
-      if (message.warmUp !== undefined ? message.warmUp : index.total >= WARM_UP_DOCS) warmUp()
+      index = new Index(message.index, new Files(source))
+      if (message.warmUp !== undefined ? message.warmUp : index.total >= WARM_UP_DOCS) warmUp(index)
       scope.postMessage({ type: "ready" })
     } else if (message.type === "query") {
-      var query = message.query
+      var query = message.query, here = index
       queue = queue.then(function () {
-        if (!index) return scope.postMessage({ type: "results", query: query, read: "", words: [], results: [], total: 0, partial: false, failed: [] })
-        return search(query, function (found, list, partial, lostHere) {
+        if (!here) return scope.postMessage({ type: "results", query: query, read: "", words: [], results: [], total: 0, partial: false, failed: [] })
+        return search(here, query, function (found, listed, partial, lost) {
           scope.postMessage({
-            type: "results", query: query, read: found.raw, words: found.words, results: list, total: found.total,
-            partial: partial, failed: lostFiles(lostHere)
+            type: "results", query: query, read: found.raw, words: found.words, results: listed, total: found.total,
+            partial: partial, failed: lostFiles(here.files, lost)
           })
         })
       }).catch(function (err) {
@@ -786,7 +852,7 @@
         setTimeout(function () { throw err })
       })
     } else if (message.type === "excerpts" && index) {
-      excerpts(message.wanted).then(function (pairs) { scope.postMessage({ type: "excerpts", excerpts: pairs }) })
+      excerpts(index, message.wanted).then(function (pairs) { scope.postMessage({ type: "excerpts", excerpts: pairs }) })
     }
   })
 })(self)

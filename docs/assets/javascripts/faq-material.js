@@ -125,10 +125,21 @@
     return true
   }
 
+  /* Searches for a text as if the reader had typed it: its search box reads
+   * the query on keyup (components/search/query). */
+  function search(text) {
+    var input = document.querySelector(selectors.input)
+    if (!input) return
+    input.value = text
+    input.focus()
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
+  }
+
   window.faqMaterial = {
     version: VERSION,
     selectors: selectors,
     configure: configure,
+    search: search,
     dropAlternates: dropAlternates,
     replaceSearchWorker: replaceSearchWorker
   }

@@ -43,6 +43,7 @@
   var shownText = script.getAttribute("data-results-shown") // '# matching…, the best {shown} shown'
   var failedText = JSON.parse(script.getAttribute("data-failed") || "{}") // why -> what happened, what to do
   var loadTimeout = Number(script.getAttribute("data-load-timeout")) || undefined
+  var deadEnd = JSON.parse(script.getAttribute("data-dead-end") || "{}") // nearest, suggest, nothing, home
   material.dropAlternates()
 
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href)
@@ -121,9 +122,44 @@
     setTimeout(function () {
       watch()
       count(message.results.length)
+      helpAfterNothing(message.near, message.failed.length > 0)
       failure(message.failed)
       if (list && !message.partial) list.removeAttribute("aria-busy")
     }, 0)
+  }
+
+  /* No dead ends. When nothing matched, the worker sends the questions
+   * nearest to it (message.near: {suggestion}), or none ({}). The count line
+   * says they are the nearest, and offers the suggestion as a button that
+   * searches for it ("did you mean"); with none, it points to every question
+   * on the home page. Keyboard: Tab reaches the button or link from the
+   * search box; the arrow keys move through the results as ever. */
+  function helpAfterNothing(near, lost) {
+    var meta = document.querySelector(S.meta)
+    var old = document.querySelector(".faq-dead-end")
+    if (old) old.remove()
+    if (!meta || !near || lost) return
+    var help = document.createElement("p")
+    help.className = "faq-dead-end"
+    if (near.suggestion) {
+      meta.textContent = deadEnd.nearest || ""
+      help.appendChild(document.createTextNode((deadEnd.suggest || "") + " "))
+      var button = document.createElement("button")
+      button.type = "button"
+      button.className = "faq-suggestion"
+      button.textContent = near.suggestion
+      button.addEventListener("click", function () { material.search(near.suggestion) })
+      help.appendChild(button)
+    } else {
+      var parts = (deadEnd.nothing || "").split("{home}")
+      help.appendChild(document.createTextNode(parts[0]))
+      var home = document.createElement("a")
+      home.href = new URL("index.html", root).href
+      home.textContent = deadEnd.home || ""
+      help.appendChild(home)
+      help.appendChild(document.createTextNode(parts[1] || ""))
+    }
+    meta.parentNode.insertBefore(help, meta.nextSibling)
   }
 
   /* Files of the index this query could not have: the results may lack

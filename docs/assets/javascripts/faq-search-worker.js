@@ -738,24 +738,130 @@
   // (each result's question is a file, 3-8 ms from disk in Chromium).
   var FIRST_RESULTS = 1
 
-  /* A query's results, sent (send(found, results, partial, lost)) as soon
-   * as their questions are here: the best FIRST_RESULTS first when the
+  /* A query's results, sent (send(found, results, partial, lost, near)) as
+   * soon as their questions are here: the best FIRST_RESULTS first when the
    * others' files are still to come, then all. lost: the files it could not
-   * have. Resolves when the last is sent. */
+   * have. When nothing matches, the results are the nearest questions, and
+   * near says so: {suggestion} (the query with its nearest index words),
+   * or {} when nothing is near. Resolves when the last is sent. */
   function search(index, query, send) {
     return withShards(index.files, function (round) { return rank(index, round, query) }).then(function (ranking) {
       // (null only if files kept lacking past MAX_ROUNDS: a bug, answered with nothing)
       var found = ranking.value || { raw: "", words: [], ranked: [], total: 0, concepts: [] }
-      var top = found.ranked.slice(0, MAX_RESULTS)
-      var first = top.length > FIRST_RESULTS && top.some(function (held) { return !metaHere(index, held.doc) })
-        ? results(index, found, top.slice(0, FIRST_RESULTS)).then(function (listed) {
-          send(found, listed.value, true, union(ranking.lost, listed.lost))
+      if (!found.total && found.words.length) return nearest(index, found, ranking.lost, send)
+      return list(index, found, ranking.lost, send, null)
+    })
+  }
+
+  function list(index, found, lost, send, near) {
+    var top = found.ranked.slice(0, MAX_RESULTS)
+    var first = top.length > FIRST_RESULTS && top.some(function (held) { return !metaHere(index, held.doc) })
+      ? results(index, found, top.slice(0, FIRST_RESULTS)).then(function (listed) {
+        send(found, listed.value, true, union(lost, listed.lost), near)
+      })
+      : Promise.resolve()
+    return first.then(function () { return results(index, found, top) }).then(function (listed) {
+      send(found, listed.value, false, union(lost, listed.lost), near)
+    })
+  }
+
+  /* No dead ends: a query that matched nothing is answered with the
+   * questions its nearest index words find, and those words are offered
+   * ("did you mean"); when no word is near, with nothing, and near says so. */
+  function nearest(index, found, lost, send) {
+    return withShards(index.files, function (round) { return suggest(index, round, found) }).then(function (suggested) {
+      var text = suggested.value
+      lost = union(lost, suggested.lost)
+      if (!text) return send(found, [], false, lost, {})
+      return withShards(index.files, function (round) { return rank(index, round, text) }).then(function (ranking) {
+        var near = ranking.value || found, best = near.ranked[0]
+        lost = union(lost, ranking.lost)
+        // A suggested term is a stem ('clip'): offer it as the best
+        // question writes it ('clipping').
+        var written = !best ? Promise.resolve({ value: text }) : withShards(index.files, function (round) {
+          var record = meta(index, round, best.doc)
+          return record ? asWritten(text, record[1]) : text
         })
-        : Promise.resolve()
-      return first.then(function () { return results(index, found, top) }).then(function (listed) {
-        send(found, listed.value, false, union(ranking.lost, listed.lost))
+        return written.then(function (shown) {
+          var report = function (_, listed, partial, more) { send(found, listed, partial, more, { suggestion: shown.value }) }
+          return list(index, near, lost, report, null)
+        })
       })
     })
+  }
+
+  /* Each Latin word of a suggestion as a question's text writes it. */
+  function asWritten(suggestion, question) {
+    var text = question.normalize("NFKC").toLowerCase()
+    return suggestion.split(" ").map(function (word) {
+      if (!/^[a-z]+$/.test(word)) return word
+      var match = new RegExp("(?:^|[^a-z])(" + word + "[a-z]*)").exec(text)
+      return match ? match[1] : word
+    }).join(" ")
+  }
+
+  var SUGGEST_SHARE = 0.5 // a Chinese word shares at least half its characters with the one it suggests
+
+  /* The query's words that have a nearest index word, replaced by it, or
+   * null when none has: a Latin word by edit distance among the typo
+   * candidates of its first letter (2 edits, 3 from 8 letters, shown as the
+   * question text writes it); a run of Chinese as typed (its segments, often
+   * single ideographs when nothing matched, say little alone) by the
+   * characters it shares with the index terms that begin with one of them:
+   * at least half of both. */
+  function suggest(index, round, found) {
+    var out = [], run = null
+    var flush = function () {
+      if (run === null) return
+      var near = Array.from(run).length > 1 ? nearChinese(index, round, run) : null
+      if (near) out.push(near)
+      run = null
+    }
+    found.words.forEach(function (w, i) {
+      var typed = found.raw.slice(w[1], w[2])
+      if (index.cjk.test(w[0])) {
+        var joined = i > 0 && run !== null && found.words[i - 1][2] === w[1]
+        if (!joined) flush()
+        run = (run || "") + typed
+        return
+      }
+      flush()
+      var near = /^[a-z]+$/.test(w[0]) ? nearLatin(index, round, w[0], typed) : null
+      if (near) out.push(near)
+    })
+    flush()
+    return out.length ? out.join(" ") : null
+  }
+
+  function nearLatin(index, round, word, typed) {
+    if (index.data.typo.indexOf(word[0]) < 0) return null
+    var byLength = round.shard("v", word[0])
+    if (!byLength) return null
+    var max = word.length >= 8 ? 3 : 2, best = null, bestDistance = max + 1
+    for (var len = Math.max(1, word.length - max); len <= word.length + max; len++) {
+      ;(byLength[len] || []).forEach(function (t) {
+        var d = t === word ? max + 1 : distance(word, t, bestDistance - 1)
+        if (d < bestDistance) { best = t; bestDistance = d }
+      })
+    }
+    return best
+  }
+
+  function nearChinese(index, round, typed) {
+    var chars = Array.from(new Set(Array.from(typed))), best = null, bestShare = SUGGEST_SHARE - 1e-9
+    chars.forEach(function (c) {
+      var candidates = withPrefix(index, round, c)
+      if (has(index, round, c)) candidates.push(c)
+      candidates.forEach(function (t) {
+        var shared = Array.from(new Set(Array.from(t))).filter(function (x) { return chars.indexOf(x) >= 0 }).length
+        var share = 2 * shared / (chars.length + new Set(Array.from(t)).size)
+        if (share > bestShare || (share === bestShare && best && Math.abs(t.length - typed.length) < Math.abs(best.length - typed.length))) {
+          best = t
+          bestShare = share
+        }
+      })
+    })
+    return best
   }
 
   function union(a, b) {
@@ -809,7 +915,9 @@
    *        results {query, read (the query as read: Simplified, normalized),
    *                 words ([term, start, end] of read), results (see
    *                 results()), total (how many matched), partial,
-   *                 failed: [[file, why]]}
+   *                 failed: [[file, why]], near: null, or when nothing
+   *                 matched {suggestion} (results are then the nearest
+   *                 questions of the suggestion) or {} (nothing is near)}
    *        excerpts {excerpts: [[doc, markup]]}
    *        load {files}                  from disk: shards the page should load
    * Queries are answered one after another, in order of arrival (one that
@@ -841,10 +949,10 @@
       var query = message.query, here = index
       queue = queue.then(function () {
         if (!here) return scope.postMessage({ type: "results", query: query, read: "", words: [], results: [], total: 0, partial: false, failed: [] })
-        return search(here, query, function (found, listed, partial, lost) {
+        return search(here, query, function (found, listed, partial, lost, near) {
           scope.postMessage({
             type: "results", query: query, read: found.raw, words: found.words, results: listed, total: found.total,
-            partial: partial, failed: lostFiles(here.files, lost)
+            partial: partial, failed: lostFiles(here.files, lost), near: near
           })
         })
       }).catch(function (err) {

@@ -77,6 +77,7 @@
   var JOINED_WEIGHT = 0.9 // 'check point' -> 'checkpoint'
   var SYNONYM_WEIGHT = 0.9 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
   var TYPO_WEIGHT = 0.4   // 'gradiant' -> 'gradient'
+  var PARTS_WEIGHT = 0.6  // 硬件支持, a word the index lacks -> its terms 硬件, 支持: pieces of its meaning, as a prefix is
   var CHAR_WEIGHT = 0.5   // a single ideograph: a part of a word, or a word of little weight
   var COVERAGE_POWER = 1.5 // docs holding less of the query's weight fall this steeply
   var MAX_PREFIX = 20
@@ -472,6 +473,30 @@
     return total || new Map()
   }
 
+  /* doc -> how well it holds the index terms inside a word the index lacks
+   * (index.data.parts, faqlib.tokenizer.parts), scored as rank() scores a
+   * query: the idf-weighted sum, times the share of their weight held to
+   * COVERAGE_POWER. A doc holding any of them is found: a word the reader
+   * typed never empties the query when its pieces are in the index. */
+  function scoreParts(parts, weight) {
+    var lists = parts.map(postings), out = new Map()
+    var weights = lists.map(function (list, k) {
+      var idf = Math.log(1 + index.total / Math.max(1, list.df))
+      return parts[k].length === 1 && index.cjk.test(parts[k]) ? idf * CHAR_WEIGHT : idf
+    })
+    var all = weights.reduce(function (a, b) { return a + b }, 0) || 1
+    var sums = new Map(), held = new Map()
+    lists.forEach(function (list, k) {
+      for (var i = 0; i < list.docs.length; i++) {
+        var doc = list.docs[i]
+        sums.set(doc, (sums.get(doc) || 0) + weights[k] * fieldWeight(list.codes[i]))
+        held.set(doc, (held.get(doc) || 0) + weights[k])
+      }
+    })
+    sums.forEach(function (s, doc) { out.set(doc, weight * s / all * Math.pow(held.get(doc) / all, COVERAGE_POWER)) })
+    return out
+  }
+
   /* The concepts of a query: each covers some of its words, and scores docs. */
   function concepts(words, raw) {
     var out = []
@@ -491,6 +516,8 @@
         covers: [i], marks: alts.map(function (a) { return a[0] }), scores: scoreAlternatives(alts),
         exact: new Set(postings(word).docs) // docs holding the word itself, in either language
       })
+      var parts = index.data.parts && Object.prototype.hasOwnProperty.call(index.data.parts, word) && index.data.parts[word]
+      if (parts) out.push({ covers: [i], marks: parts, scores: scoreParts(parts, PARTS_WEIGHT) })
       // Two Latin words typed apart that the text writes as one.
       var next = words[i + 1]
       if (next && /^[a-z]+$/.test(typed) && next[1] === w[2] + 1) {

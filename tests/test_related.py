@@ -16,6 +16,7 @@ def test_parts_are_the_index_terms_the_segmenter_makes_of_a_word():
     assert parts("需要什么硬件", {"需要", "硬件"}) == ["需要", "硬件"]  # 什么 is a question word
     assert parts("硬件支持", {"硬件支持"}) == []  # itself is not a part
     assert covers("需要什么硬件", ["需要", "硬件"]) and covers("硬件支持", ["硬件", "支持"])
+    assert covers("检测算法", ["测算", "检测", "算法"])  # wherever the pieces overlap, in any order
     assert not covers("硬件需求", ["硬件"])  # 需求 would be lost: not a stand-in
 
 

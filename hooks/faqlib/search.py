@@ -386,10 +386,13 @@ def covers(word: str, terms: Iterable[str]) -> bool:
     """Whether *terms* (and stop words) hold every ideograph of *word*: then
     they carry its meaning (硬件支持: 硬件, 支持), else only part of it (硬件需求
     with 需求 not in the index: 硬件)."""
-    rest = word
-    for piece in sorted({*terms, *(w for w in STOP_WORDS if w in word)}, key=len, reverse=True):
-        rest = rest.replace(piece, " ")
-    return not _HAS_CJK.search(rest)
+    held = [not _HAS_CJK.match(c) for c in word]
+    for piece in {*terms, *(w for w in STOP_WORDS if w in word)}:
+        at = word.find(piece)
+        while piece and at >= 0:
+            held[at:at + len(piece)] = [True] * len(piece)
+            at = word.find(piece, at + 1)
+    return all(held)
 
 
 def _parsed_synonyms(groups: Iterable[Iterable[str]], t2s: dict, known: set[str], vocabulary: set[str],

@@ -2,8 +2,9 @@
 
 Other tools (a chatbot, a command line, the next site engine) read this rather
 than the HTML. Format: {"lang", "questions": [{"id", "question", "answer",
-"url", "aliases", "page", "page_title"}]} in reading order; url is relative to
-the file, page is the source page in every language ('feature_advice.md').
+"url", "aliases", "page", "page_title", "related"}]} in reading order; url is relative to
+the file, page is the source page in every language ('feature_advice.md'),
+related the ids of the questions shown under its answer (faqlib/related.py).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ def faq_data(language: LanguageState) -> dict:
         "lang": language.code,
         "questions": [
             {"id": q.id, "question": q.question, "answer": q.answer, "url": f"{language.in_root(page.url)}#{q.id}",
-             "aliases": list(q.aliases), "page": page.base, "page_title": page.title}
+             "aliases": list(q.aliases), "page": page.base, "page_title": page.title,
+             "related": language.related.get(q.id, [])}
             for page in language.in_order() for q in page.questions
         ],
     }

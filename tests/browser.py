@@ -126,7 +126,7 @@ def search(page, query: str) -> dict:
 # disk (a blob: URL of its source), spoken to in its own protocol (the end of
 # faq-search-worker.js): set up with an index's base, given its shard files
 # as it asks for them ({name: [kind, n, data]}), it answers each query with
-# {read, words, failed, near, results: [[url, score]]}, in order (the whole
+# {read, words, total, failed, near, results: [[url, score]]}, in order (the whole
 # list of each).
 WORKER = """
 async ([base, files, queries, warmUp]) => {
@@ -144,7 +144,7 @@ async ([base, files, queries, warmUp]) => {
         })
         else if (m.type === "ready") queries.forEach(query => worker.postMessage({ type: "query", query }))
         else if (m.type === "results" && !m.partial) {
-          answers.push({ read: m.read, words: m.words, failed: m.failed, near: m.near, results: m.results.map(r => [r.url, r.score]) })
+          answers.push({ read: m.read, words: m.words, total: m.total, failed: m.failed, near: m.near, results: m.results.map(r => [r.url, r.score]) })
           if (answers.length === queries.length) resolve(answers)
         }
       }

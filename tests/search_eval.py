@@ -1,9 +1,12 @@
-"""Run a query file against the built site in Chromium from file://.
+"""Run a query file against the built site in Chromium from file:// (or http).
 
-    python -m tests.search_eval [QUERIES.tsv] [--site site]
+    python -m tests.search_eval [QUERIES.tsv] [--site site] [--http] [--synonyms docs/synonyms.yml]
 
 Prints recall@1 and recall@3 per language, every miss, and the time from the
-last keystroke until results show. The file format is that of
+last keystroke until results show; then the search's invariants (issue 20),
+in the worker's own code over every shard of the index: every question's own
+text finds it in the top 3; every synonym word that occurs in the site finds
+something; every index term alone finds something. The file format is that of
 ../shared/eval/queries-dev.tsv: lang, query, expected question numbers (in
 reading order, from 1) or question ids, and an optional kind.
 """
@@ -11,13 +14,18 @@ reading order, from 1) or question ids, and an optional kind.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.browser import ask_worker, chromium_path, launch, open_search, search
+from tests.browser import ask_worker, chromium_path, launch, open_search, search, serve
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from faqlib import synonyms as synonyms_file  # noqa: E402
+from faqlib.search import parse_shard  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -67,16 +75,18 @@ def question_ids(site: Path, lang: str) -> list[str]:
 
 
 def evaluate(site: Path, queries: list[Query], page_factory, page_name: str = "feature_advice.html",
-             typed: bool = True) -> dict[str, Report]:
+             typed: bool = True, base_url: str | None = None) -> dict[str, Report]:
     """Run every query on a FAQ page of its language, in one browser page per language:
-    typed into Material's search box (*typed*, timed), or straight to our worker."""
+    typed into Material's search box (*typed*, timed), or straight to our worker;
+    from disk, or from *base_url* where *site* is served."""
     reports: dict[str, Report] = {}
     for lang in sorted({q.lang for q in queries}):
         ids = question_ids(site, lang)
         root = site if lang == "zh" else site / lang
         mine = [q for q in queries if q.lang == lang]
         page = page_factory()
-        page.goto((root / page_name).resolve().as_uri())
+        prefix = "" if lang == "zh" else f"{lang}/"
+        page.goto(f"{base_url}{prefix}{page_name}" if base_url else (root / page_name).resolve().as_uri())
         if typed:
             open_search(page)
             results = []
@@ -105,6 +115,43 @@ def evaluate(site: Path, queries: list[Query], page_factory, page_name: str = "f
     return reports
 
 
+@dataclass
+class Invariants:
+    """What must hold for every input of its kind (issue 20), and what broke it."""
+
+    lang: str
+    questions: int = 0
+    own_text_missed: list[str] = field(default_factory=list)  # a question its own text does not find in the top 3
+    synonyms: int = 0  # group words that occur in the site
+    synonyms_empty: list[str] = field(default_factory=list)  # of those, the ones that find nothing
+    terms: int = 0
+    terms_empty: list[str] = field(default_factory=list)
+
+
+def check_invariants(site: Path, lang: str, page, synonyms_path: Path, every_term: int = 1) -> Invariants:
+    """The invariants of one language's index, in the worker's own code, spoken
+    to in its protocol with every file at hand (tests/browser.py, WORKER); the
+    index terms: every one, or each *every_term*-th in sorted order. *page* is
+    any page of the site (it holds the worker's source)."""
+    root = site if lang == "zh" else site / lang
+    questions = json.loads((root / "faq.json").read_text(encoding="utf-8"))["questions"]
+    vocabulary = {t for p in (root / "search").glob("d-*.js") for t in parse_shard(p.read_text(encoding="utf-8"))[2][0]}
+    terms = sorted(vocabulary)[::every_term]
+    groups, _ = synonyms_file.read(synonyms_path)
+    words = sorted({w for g in groups for w in g.words if synonyms_file.occurs(w, vocabulary)})
+    found = Invariants(lang, len(questions), synonyms=len(words), terms=len(terms))
+    if not page.url.startswith(("file:", "http:")):
+        page.goto((root / "index.html").resolve().as_uri())
+    answers = ask_worker(page, root / "search", [q["question"] for q in questions] + words + terms)
+    own, answers = answers[: len(questions)], answers[len(questions):]
+    for question, answer in zip(questions, own, strict=True):
+        if question["id"] not in [url.rsplit("#", 1)[-1] for url, _ in answer["results"][:3]]:
+            found.own_text_missed.append(question["question"])
+    found.synonyms_empty = [w for w, answer in zip(words, answers[: len(words)], strict=True) if not answer["total"]]
+    found.terms_empty = [t for t, answer in zip(terms, answers[len(words):], strict=True) if not answer["total"]]
+    return found
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -114,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("queries", nargs="?", default="../shared/eval/queries-dev.tsv")
     parser.add_argument("--site", default="site")
+    parser.add_argument("--http", action="store_true", help="serve the site over http on loopback and search there")
+    parser.add_argument("--synonyms", default="docs/synonyms.yml",
+                        help="the site's synonyms file, for the invariants (default docs/synonyms.yml)")
     args = parser.parse_args(argv)
     site = Path(args.site).resolve()
     if not (site / "faq.json").is_file():
@@ -125,10 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     queries = read_queries(Path(args.queries))
-    with sync_playwright() as playwright, launch(playwright) as browser:
+    with sync_playwright() as playwright, launch(playwright) as browser, contextlib.ExitStack() as stack:
+        base_url = stack.enter_context(serve(site)) if args.http else None
         context = browser.new_context()
-        reports = evaluate(site, queries, context.new_page)
-    print(f"queries: {args.queries} against {site} (Chromium, file://)")
+        reports = evaluate(site, queries, context.new_page, base_url=base_url)
+        page = context.new_page()
+        invariants = [check_invariants(site, lang, page, Path(args.synonyms)) for lang in sorted(reports)]
+    print(f"queries: {args.queries} against {site} (Chromium, {'http' if args.http else 'file://'})")
     for report in reports.values():
         print(
             f"{report.lang}: {report.total} queries  recall@1 {report.recall1:.2f}  recall@3 {report.recall3:.2f}  "
@@ -139,6 +192,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {kind:12} {total:3} queries  recall@1 {top1 / total:.2f}  recall@3 {top3 / total:.2f}")
         for miss in report.misses:
             print(f"  miss@1 {miss}")
+    for found in invariants:
+        print(f"{found.lang} invariants: own text in the top 3 {found.questions - len(found.own_text_missed)}/{found.questions}"
+              f"  synonym words of the site that find something {found.synonyms - len(found.synonyms_empty)}/{found.synonyms}"
+              f"  index terms that find something {found.terms - len(found.terms_empty)}/{found.terms}")
+        for text in found.own_text_missed:
+            print(f"  own text not in the top 3: {text!r}")
+        for word in found.synonyms_empty + found.terms_empty:
+            print(f"  finds nothing: {word!r}")
     return 0
 
 

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from tests.browser import open_search, search, serve
 from tests.conftest import ROOT, build_here, copy_project, lang_root
 from tests.corpus import CORPUS, ids_tool, import_corpus
+from tests.search_eval import check_invariants
 from tests.test_search_quality import check
 
 PAGES = sorted(p.name for p in (CORPUS / "zh").glob("*.md")) if CORPUS.is_dir() else []
@@ -179,6 +180,29 @@ def test_search_quality_on_the_whole_faq(corpus, browser):
         "corpus-b": (data / "queries-corpus-b.tsv", 0.80, 0.92),
         "corpus-c": (data / "queries-corpus-c.tsv", 0.80, 0.92),
     })
+
+
+def test_search_invariants_on_the_whole_faq(corpus, page):
+    """Issue 20, in the worker's own code over every shard: every question's own
+    text finds it in the top 3, every synonym word that occurs in the site and
+    every index term alone finds something (6 of 284 synonym words found nothing).
+    A quarter of the terms, for time: `make search-eval` runs them all."""
+    for lang in ("zh", "en"):
+        found = check_invariants(corpus.site, lang, page, corpus.project / "docs" / "synonyms.yml", every_term=4)
+        assert found.questions == 190 and found.own_text_missed == [], (lang, found.own_text_missed)
+        assert found.synonyms > 250 and found.synonyms_empty == [], (lang, found.synonyms_empty)
+        assert found.terms > 700 and found.terms_empty == [], (lang, found.terms_empty[:20])
+
+
+def test_most_hand_judged_related_questions_come_out(corpus):
+    """tests/data/related-corpus.tsv: pairs judged by hand; at least 3 in 4 are
+    among the first one's related questions, in each language."""
+    pairs = [line.split("\t") for line in (Path(__file__).with_name("data") / "related-corpus.tsv")
+             .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    for lang in ("zh", "en"):
+        related = {q["id"]: q["related"] for q in faq_json(corpus, lang)["questions"]}
+        found = [b in related[a] for a, b in pairs]
+        assert sum(found) >= 0.75 * len(pairs), (lang, [p for p, ok in zip(pairs, found) if not ok])
 
 
 def test_a_query_loads_only_the_shards_it_needs(corpus, page):

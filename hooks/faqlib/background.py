@@ -27,6 +27,7 @@ class Task:
 
     def __init__(self, fn: Callable[..., Any], args: tuple, future: Future | None) -> None:
         self.fn, self.args, self.future = fn, args, future
+        self._value: tuple[Any] | None = None  # computed here once, for several readers
 
     def result(self, timeout: float | None = None) -> Any:
         """The value of fn(*args); its exception if it raised one."""
@@ -35,7 +36,9 @@ class Task:
                 return self.future.result(timeout)
             except BrokenProcessPool:
                 pass  # the process died (killed, no memory): compute here
-        return self.fn(*self.args)
+        if self._value is None:
+            self._value = (self.fn(*self.args),)
+        return self._value[0]
 
 
 def _ignore_interrupts() -> None:

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .hant import convert
-from .tokenizer import CJK, CONTRACT, normalize, query_words, tokenize
+from .tokenizer import CJK, CONTRACT, STOP_WORDS, normalize, parts, query_words, tokenize
 
 FORMAT_VERSION = 4
 
@@ -259,6 +259,7 @@ def build_index(
     vocabulary = set(terms)
     synonyms = [list(group) for group in synonyms]
     segment = segment_words(synonyms, t2s, vocabulary)
+    pieces = {w: found for w in segment if (found := parts(w, vocabulary))}
     base = {
         "version": FORMAT_VERSION,
         "lang": lang,
@@ -273,7 +274,9 @@ def build_index(
         "chunks": {"meta": META_CHUNK, "text": TEXT_CHUNK},
         "t2s": t2s,
         "segment": segment,
-        "synonyms": _parsed_synonyms(synonyms, t2s, vocabulary | set(segment), vocabulary),
+        "parts": pieces,
+        "synonyms": _parsed_synonyms(synonyms, t2s, vocabulary | set(segment), vocabulary,
+                                     {w: p for w, p in pieces.items() if covers(w, p)}),
     }
     return Index(base, files)
 
@@ -379,21 +382,45 @@ def segment_words(groups: Iterable[Iterable[str]], t2s: dict, vocabulary: set[st
     return sorted(w for w in words if len(w) > 1 and _CJK.fullmatch(w) and w not in vocabulary)
 
 
-def _parsed_synonyms(groups: Iterable[Iterable[str]], t2s: dict, known: set[str], vocabulary: set[str]) -> list[list]:
+def covers(word: str, terms: Iterable[str]) -> bool:
+    """Whether *terms* (and stop words) hold every ideograph of *word*: then
+    they carry its meaning (硬件支持: 硬件, 支持), else only part of it (硬件需求
+    with 需求 not in the index: 硬件)."""
+    held = [not _HAS_CJK.match(c) for c in word]
+    for piece in {*terms, *(w for w in STOP_WORDS if w in word)}:
+        at = word.find(piece)
+        while piece and at >= 0:
+            held[at:at + len(piece)] = [True] * len(piece)
+            at = word.find(piece, at + 1)
+    return all(held)
+
+
+def _parsed_synonyms(groups: Iterable[Iterable[str]], t2s: dict, known: set[str], vocabulary: set[str],
+                     pieces: Mapping[str, list[str]]) -> list[list]:
     """Each group's words as the worker finds them in a query: [terms, usable, text].
 
-    terms: the word read as the worker reads a query (with *known* words);
-    usable: whether the index has all its terms (only then can it stand in
-    for another word); text: a word with Chinese in it is found in the query
-    as it is typed, whatever the segmentation made of it ('' for others).
+    terms: the word read as the worker reads a query (with *known* words),
+    for a word with Chinese in it each term the index lacks replaced by the
+    index terms inside it when they hold all of it (*pieces*: 硬件支持 -> 硬件, 支持), so that it can stand
+    in for another word when its pieces are here; usable: whether the index
+    has all its terms (only then can it stand in for another word): 1, or 2
+    when it has them only through its pieces; text: a
+    word with Chinese in it is found in the query as it is typed, whatever
+    the segmentation made of it ('' for others).
     """
     out = []
     for group in groups:
         members = []
         for word in group:
             text = normalize(convert(word, t2s))
-            parsed = [t for t, _, _ in query_words(text, known)]
+            read = [t for t, _, _ in query_words(text, known)]
+            parsed = read
+            if _HAS_CJK.search(text):
+                parsed = list(dict.fromkeys(p for t in read for p in (
+                    [t] if t in vocabulary or t not in pieces else pieces[t])))
             usable = int(bool(parsed) and all(t in vocabulary for t in parsed))
+            if usable and parsed != read:
+                usable = 2  # through its pieces: a looser stand-in (the worker weighs it less)
             members.append([parsed, usable, text if _HAS_CJK.search(text) else ""])
         out.append(members)
     return out

@@ -44,6 +44,8 @@ class LanguageState:
     root: str = ""  # folder of its pages under site_dir: '' or 'en/'
     pages: dict[str, PageRecord] = field(default_factory=dict)  # by url
     page_order: list[str] = field(default_factory=list)
+    #: Question id -> the ids of its related questions (hooks/related_questions.py).
+    related: dict[str, list[str]] = field(default_factory=dict)
 
     def in_order(self) -> list[PageRecord]:
         """Pages with questions: nav pages in nav order, then the rest by url."""

@@ -154,6 +154,14 @@ def tokenize(text: str) -> list[str]:
     return terms
 
 
+def parts(word: str, vocabulary: Container[str]) -> list[str]:
+    """The index terms inside a word the index lacks ('硬件支持' -> 硬件, 支持): what
+    the index's own segmenter makes of it, had the text said it, that the index
+    holds. A query word counts as these where it is not an index term itself,
+    so that no word a reader can type is a dead end when its pieces are not."""
+    return [t for t in dict.fromkeys(tokenize(word)) if t != word and t in vocabulary]
+
+
 def segment(run: str, known: Callable[[str], bool]) -> list[tuple[str, int]]:
     """(word, offset) of an unspaced Chinese run: the longest known words first,
     single ideographs where none fits (the worker's segment())."""

@@ -511,6 +511,7 @@
   var JOINED_WEIGHT = 0.9 // 'check point' -> 'checkpoint'
   var SYNONYM_WEIGHT = 0.9 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
   var TYPO_WEIGHT = 0.4   // 'gradiant' -> 'gradient'
+  var PARTS_WEIGHT = 0.6  // 硬件支持, a word the index lacks -> its terms 硬件, 支持: pieces of its meaning, as a prefix is
   var CHAR_WEIGHT = 0.5   // a single ideograph: a part of a word, or a word of little weight
   var COVERAGE_POWER = 1.5 // docs holding less of the query's weight fall this steeply
   // The best kept, in order: each needs its question's text, a file per
@@ -556,6 +557,30 @@
     })
     if (total && terms.length > 1) total.forEach(function (s, doc) { total.set(doc, s / terms.length) })
     return total || new Map()
+  }
+
+  /* doc -> how well it holds the index terms inside a word the index lacks
+   * (index.data.parts, faqlib.tokenizer.parts), scored as rank() scores a
+   * query: the idf-weighted sum, times the share of their weight held to
+   * COVERAGE_POWER. A doc holding any of them is found: a word the reader
+   * typed never empties the query when its pieces are in the index. */
+  function scoreParts(index, round, parts, weight) {
+    var lists = parts.map(function (t) { return postings(index, round, t) }), out = new Map()
+    var weights = lists.map(function (list, k) {
+      var idf = Math.log(1 + index.total / Math.max(1, list.df))
+      return parts[k].length === 1 && index.cjk.test(parts[k]) ? idf * CHAR_WEIGHT : idf
+    })
+    var all = weights.reduce(function (a, b) { return a + b }, 0) || 1
+    var sums = new Map(), held = new Map()
+    lists.forEach(function (list, k) {
+      for (var i = 0; i < list.docs.length; i++) {
+        var doc = list.docs[i]
+        sums.set(doc, (sums.get(doc) || 0) + weights[k] * fieldWeight(index, list.codes[i]))
+        held.set(doc, (held.get(doc) || 0) + weights[k])
+      }
+    })
+    sums.forEach(function (s, doc) { out.set(doc, weight * s / all * Math.pow(held.get(doc) / all, COVERAGE_POWER)) })
+    return out
   }
 
   /* The concepts of a query: each covers some of its words, and scores docs. */
@@ -605,9 +630,22 @@
         if (!covers.length) return
         group.forEach(function (other, o) {
           if (o === m || !other[1]) return
-          out.push({ covers: covers, marks: other[0], scores: scoreAll(index, round, other[0], SYNONYM_WEIGHT) })
+          // (usable 2: the index holds it only as its pieces, a looser stand-in)
+          var weight = other[1] === 2 ? SYNONYM_WEIGHT * PARTS_WEIGHT : SYNONYM_WEIGHT
+          out.push({ covers: covers, marks: other[0], scores: scoreAll(index, round, other[0], weight) })
         })
       })
+    })
+    // A word that nothing above found, and that the index lacks, counts as
+    // the index terms inside it (硬件支持 -> 硬件, 支持): a word the reader
+    // typed, or a synonym the query holds, never empties the query. Only
+    // then: where the word or its synonyms found questions, its pieces
+    // would compete with them (网络脚本 on the seed lost its first place).
+    var found = words.map(function () { return false })
+    out.forEach(function (concept) { if (concept.scores.size) concept.covers.forEach(function (k) { found[k] = true }) })
+    words.forEach(function (w, i) {
+      var parts = !found[i] && index.data.parts && Object.prototype.hasOwnProperty.call(index.data.parts, w[0]) && index.data.parts[w[0]]
+      if (parts) out.push({ covers: [i], marks: parts, scores: scoreParts(index, round, parts, PARTS_WEIGHT) })
     })
     return out
   }

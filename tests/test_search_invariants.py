@@ -1,0 +1,85 @@
+"""Search with no dead ends (issue 20): what must hold for every input.
+
+On the built seed site, both languages, in the worker's own code given every
+shard of the index (tests/search_eval.py: check_invariants): every question's
+own text finds it in the top 3; every synonym word that occurs in the site
+finds something; every index term alone finds something. On the index in
+Python: a query made of index terms, typed with no spaces, always reads as
+words that reach an index term. The whole FAQ's are in tests/test_corpus.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from faqlib.search import parse_shard, read_folder
+from faqlib.tokenizer import CJK, STOP_WORDS, query_words
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.browser import open_search, search
+from tests.conftest import LANGS, ROOT, lang_root
+from tests.search_eval import check_invariants
+
+
+def reached(query: str, vocabulary: set[str], segment: set[str], parts: dict[str, list[str]]) -> list[str]:
+    """The index terms a query's words reach, as the worker reads it: a word
+    of the index itself, a word the index lacks its parts (index.data.parts)."""
+    terms = []
+    for word, _, _ in query_words(query, vocabulary | segment):
+        terms += [word] if word in vocabulary else parts.get(word, [])
+    return terms
+
+
+@pytest.fixture(scope="module")
+def indexes(site):
+    found = {}
+    for lang in LANGS:
+        index = read_folder(lang_root(site, lang) / "search")
+        terms = {t for name, text in index.files.items() if name.startswith("d-") for t in parse_shard(text)[2][0]}
+        found[lang] = (terms, set(index.base["segment"]), index.base["parts"])
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_word_the_worker_may_read_and_the_index_lacks_has_its_parts(indexes, lang):
+    """A synonym's word that the query segmenter keeps whole (硬件支持) and
+    that holds an index term counts as those terms."""
+    terms, segment, parts = indexes[lang]
+    assert parts["硬件支持"] == ["硬件", "支持"]
+    for word in segment:
+        inside = [t for t in terms if len(t) > 1 and t in word and t != word]
+        assert not inside or parts.get(word), word
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_query_of_index_terms_typed_together_reaches_the_index(indexes, data):
+    """Any run of the index's Chinese words and the synonyms' words that hold
+    some (硬件支持), typed with no space between them, reads as words of which
+    one reaches the index."""
+    lang = data.draw(st.sampled_from(LANGS))
+    terms, segment, parts = indexes[lang]
+    chinese = sorted(t for t in terms | set(parts) if re.fullmatch(CJK, t) and len(t) > 1 and t not in STOP_WORDS)
+    words = data.draw(st.lists(st.sampled_from(chinese), min_size=1, max_size=4))
+    query = "".join(words)
+    assert reached(query, terms, segment, parts), (query, query_words(query, terms | segment))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_invariants_in_the_workers_own_code(site, page, lang):
+    found = check_invariants(site, lang, page, ROOT / "docs" / "synonyms.yml")
+    assert found.questions == 24 and found.own_text_missed == []
+    assert found.synonyms > 100 and found.synonyms_empty == []
+    assert found.terms > 400 and found.terms_empty == []
+
+
+def test_a_synonym_word_of_a_heading_finds_it_over_http(http_site, page):
+    """The measured dead end: 硬件支持, the literal wording of a heading, typed
+    into Material's box (over http: from disk is the loader's)."""
+    page.goto(f"{http_site}feature_advice.html")
+    open_search(page)
+    for query in ("硬件支持", "硬件要求", "需要什么硬件"):
+        result = search(page, query)
+        assert result["hrefs"] and result["hrefs"][0].endswith("#hardware-requirements"), (query, result)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 PLUGIN = "i18n"
+#: The locale of a language-switcher entry that is never built (its fixed_link).
+NULL_LOCALE = "null"
 #: Priority of its on_post_build, inside which the other languages build.
 POST_BUILD_PRIORITY = -100
 

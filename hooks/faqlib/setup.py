@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit, urlunsplit
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -68,6 +69,9 @@ def config_problems(config: Any) -> list[str]:
     for name in ("attr_list", "toc"):
         if name not in extensions:
             problems.append(f"add '{name}' to markdown_extensions: questions need it ({'their ids' if name == 'attr_list' else 'their permalinks'})")
+    for where, url in [("site_url (SITE_URL)", config.get("site_url")), *static_i18n.language_site_urls(config)]:
+        if why := site_url_problem(url):
+            problems.append(f"{where} is '{url}': {why}")
     allowed = config.extra.get("untranslated_ok") or []
     if not isinstance(allowed, list):
         problems.append("extra.untranslated_ok must be a list of pages, such as [new_page.md]")
@@ -76,6 +80,22 @@ def config_problems(config: Any) -> list[str]:
         if not isinstance(entry, str) or not (Path(config.docs_dir) / entry).is_file():
             problems.append(f"extra.untranslated_ok lists '{entry}', which is not a page in {config.docs_dir}; remove it or fix the name")
     return problems
+
+
+def site_url_problem(url: str | None) -> str | None:
+    """Why *url* cannot be the site's public address (every absolute URL we write
+    starts with it, followed by a page path and '#id'), if it cannot."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "give the site's public address as http(s)://host/path/, or leave it unset for relative links"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return ("a site's address has no query ('?…') or fragment ('#…'): page addresses and '#question' are added to it; "
+                f"use {urlunsplit(parts._replace(query='', fragment=''))}")
+    if re.search(r"[\s\"'<>\\^`{|}]", url):
+        return "it holds a space or a character that is not allowed in an address; write it percent-encoded (%20)"
+    return None
 
 
 def language_problems(config: Any) -> list[str]:

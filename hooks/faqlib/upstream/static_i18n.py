@@ -36,6 +36,16 @@ def languages(config: Any) -> list[I18nLanguage]:
     return sorted(langs, key=lambda lang: not lang.default)
 
 
+def language_site_urls(config: Any) -> list[tuple[str, str]]:
+    """('languages[en].site_url', url) for each language that sets its own site_url
+    (static-i18n puts it in config.site_url while that language builds)."""
+    i18n = plugin(config)
+    if i18n is None:
+        return []
+    return [(f"the i18n plugin's languages[{lang.locale}].site_url", lang.site_url)
+            for lang in i18n.config.languages if lang.site_url]
+
+
 def current_language(config: Any) -> str:
     """The language static-i18n is building now (its own record of it)."""
     i18n = plugin(config)

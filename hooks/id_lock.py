@@ -58,7 +58,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     if lock is None:
         return env
     live = live_ids(language)
-    if language.default:
+    if language.default and not state.incomplete:
         codes = [lang.code for lang in static_i18n.languages(config)]
         for problem in sorted(set(problems + idlock.check(lock, live, codes))):
             log.warning(str(problem))

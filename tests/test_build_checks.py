@@ -266,7 +266,7 @@ def test_missing_translation_allowed_on_purpose(project):
 
 # ------------------------------------------------------------ configuration
 
-HOOKS = ["faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages", "id_lock"]
+HOOKS = ["faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages", "id_lock", "page_memory"]
 
 
 @pytest.mark.parametrize("hook", HOOKS)

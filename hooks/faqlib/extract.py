@@ -211,6 +211,7 @@ class _QuestionTreeprocessor(Treeprocessor):
         after: dict[int, int] = {}  # stash index -> the last line known before its placeholder
         taken = {el.get("id") for el in root.iter() if el.get("id")}
         seen: dict[str, Question] = {}
+        inside: dict[int, tuple[int, str, int]] = {}  # a question in another's answer -> (line, label, level) of that one
         for parent, index, el in _walk(root):
             for text in (el.text, el.tail):
                 for match in upstream.HTML_PLACEHOLDER.finditer(text or ""):
@@ -249,7 +250,16 @@ class _QuestionTreeprocessor(Treeprocessor):
                     found.findings.append(Finding(line, label, f"the question has no id; end the heading with a stable id such as {{#{hint}}} (make ids writes one)", "no-id"))
             elif why := id_problem(qid):
                 found.findings.append(Finding(line, label, f"{why}; use e.g. {{#{suggest_id(text, taken)}}}", "structure"))
+            if outer := inside.get(id(el)):
+                found.findings.append(Finding(line, label, (
+                    f"this question is inside the answer of the question at line {outer[0]} ('{outer[1]}'): an answer runs "
+                    "to the next heading of its level or higher, so this question and its answer would be read as part of "
+                    f"that answer (faq.json, search); give it the same level as the questions around it ({'#' * outer[2]} Q:), "
+                    "or make the outer heading a topic without 'Q:'"), "structure"))
             body = self._answer(parent, index, level)
+            for child in body:
+                if child.tag in _HEADINGS and self._is_question(child):
+                    inside.setdefault(id(child), (line, label, level))
             answer = ANSWER_PREFIX.sub("", self._text(body), count=1)
             if not answer.strip():
                 found.findings.append(Finding(line, label, "the question has no answer; write 'A: …' below the heading"))
@@ -272,13 +282,18 @@ class _QuestionTreeprocessor(Treeprocessor):
             found.questions.append(question)
         self._stashed(locate, found, after)
 
-    @staticmethod
-    def _answer(parent: etree.Element, index: int, level: int) -> list[etree.Element]:
-        """The siblings after a question, up to the next heading of its level or higher."""
+    def _is_question(self, el: etree.Element) -> bool:
+        return QUESTION_PREFIX.match(" ".join(self._text([el]).split())) is not None
+
+    def _answer(self, parent: etree.Element, index: int, level: int) -> list[etree.Element]:
+        """The siblings after a question, up to the next heading of its level or
+        higher, or up to a block (an admonition, <details>, a list) that holds a question."""
         body: list[etree.Element] = []
         for sibling in list(parent)[index + 1 :]:
             sibling_level = _HEADINGS.get(sibling.tag)
             if sibling_level and sibling_level <= level:
+                break
+            if not sibling_level and any(el.tag in _HEADINGS and self._is_question(el) for el in sibling.iter()):
                 break
             body.append(sibling)
         return body
@@ -397,9 +412,15 @@ class _IdTreeprocessor(Treeprocessor):
         found.element_ids = ids
         counts = Counter(ids)
         toc_renamed = {re.sub(r"_\d+$", "", i) for i in ids if re.search(r"_\d+$", i)}
+        # Two questions with one id, or one legacy anchor (the same question
+        # twice), have their own messages at the later one's line.
+        same_kind = {"id": Counter(q.id for q in found.questions if q.id),
+                     "legacy anchor": Counter(a for q in found.questions for a in q.aliases)}
         for q in found.questions:
             for name, what in [(q.id, "id"), *((alias, "legacy anchor") for alias in q.aliases)]:
                 if not name:
+                    continue
+                if counts[name] > 1 and counts[name] == same_kind[what][name]:
                     continue
                 if counts[name] > 1:
                     found.findings.append(Finding(q.line, q.label, f"its {what} '{name}' is also the id of another element on this page (a question's id or legacy anchor, or an HTML id); each id must be unique on its page: choose another id", "structure"))

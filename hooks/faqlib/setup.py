@@ -23,7 +23,7 @@ from .upstream import material, static_i18n
 ASSET_JS = "assets/javascripts/faq.js"
 ASSET_CSS = "assets/stylesheets/faq.css"
 _REMOTE_URL = re.compile(r"^\s*([a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-REQUIRED_HOOKS = ("faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages", "id_lock")
+REQUIRED_HOOKS = ("faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages", "id_lock", "page_memory")
 
 
 def config_problems(config: Any) -> list[str]:

@@ -63,9 +63,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         stray = next(f.dest_uri for f in pages if not f.dest_uri.startswith(language.root))
         raise PluginError(f"the '{language.code}' pages are not all written under '{language.root}' ({stray}): this i18n layout is not supported")
     for file in list(files):
-        if why := reserved_problem(language.root, file.dest_uri) or not_utf8(file):
+        if why := reserved_problem(language.root, file.dest_uri):
             setup.site_state(config).report(log, f"{file.src_uri}{why}")
             files.remove(file)  # the build fails (strict) without a traceback
+        elif why := not_utf8(file):
+            if file.src_uri not in setup.site_state(config).unread_sources():
+                setup.site_state(config).report(log, f"{file.src_uri}{why}")
+            language.unreadable.append(file.src_uri)
+            # An empty page in its place: the nav and links to it stay valid,
+            # and the build fails (strict) on the one warning above.
+            file.content_string = ""
     return files
 
 
@@ -77,6 +84,8 @@ def not_utf8(file: File) -> str | None:
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return ":1: the file is saved as UTF-16; save it as UTF-8"
         line = data[: err.start].count(b"\n") + 1
         return f":{line}: the file is not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); save it as UTF-8"
     return None
@@ -126,7 +135,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     records = language.in_order()
     problems = check_unique_ids((page.src, page.questions) for page in records)
     default = next((lang for lang in state.languages.values() if lang.default), None)
-    if default is not None and default is not language:
+    if default is not None and default is not language and not state.incomplete:
         for page in language.pages.values():
             source = default.page(page.base)
             # A page with problems of its own (a fence that swallowed questions,

@@ -20,6 +20,7 @@ from typing import Any
 from faqlib import idlock, pagehtml, setup
 from faqlib.layout import SHORT_LINK_FOLDER, short_link, unpublished
 from faqlib.state import LanguageState
+from faqlib.upstream import mkdocs as upstream
 from faqlib.upstream import static_i18n
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -57,7 +58,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     if lock is None:
         return env
     live = live_ids(language)
-    if language.default:
+    if language.default and not state.incomplete:
         codes = [lang.code for lang in static_i18n.languages(config)]
         for problem in sorted(set(problems + idlock.check(lock, live, codes))):
             state.report(log, str(problem))
@@ -87,6 +88,8 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
             anchors.append(f'<span id="{html.escape(forward.anchor)}" class="faq-forward" '
                            f'data-faq-forward="{html.escape(target)}"></span>')
         pagehtml.set_content(state.pages, page, "".join(anchors) + pagehtml.content(state.pages, page))
+        # A link an author writes to an old anchor lands, so it validates too.
+        upstream.add_anchor_ids(page, [forward.anchor for forward in forwards])
     return env
 
 

@@ -98,7 +98,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     groups, problems = synonyms.read(Path(config.docs_dir, synonyms.FILE))
     vocabularies = {code: set(found.vocabulary) for code, found in analyses.items()}
     everywhere = set().union(*vocabularies.values())
-    problems += synonyms.unused(groups, lambda word: synonyms.occurs(word, everywhere))
+    if not state.incomplete:  # an unreadable page's words are missing, not unused
+        problems += synonyms.unused(groups, lambda word: synonyms.occurs(word, everywhere))
     for problem in sorted(set(problems)):
         state.report(log, str(problem))
 

@@ -266,7 +266,7 @@ def test_missing_translation_allowed_on_purpose(project):
 
 # ------------------------------------------------------------ configuration
 
-HOOKS = ["faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages", "id_lock"]
+HOOKS = ["faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages", "id_lock", "page_memory"]
 
 
 @pytest.mark.parametrize("hook", HOOKS)
@@ -418,3 +418,128 @@ def test_no_page_holds_its_html_between_conversion_and_writing(project):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="feature_advice.html#first"' in home and "第一个问题" in home
     assert "第二个问题" in (site / "feature_advice.html").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------ issue 21: own lines, no traceback
+
+CONTAINERS = ZH + (
+    "\n!!! note\n\n    ## Q: 提示里的问题？\n\n    A: 一。\n"            # 13
+    "\n> ## Q: 引用里的问题？\n>\n> A: 二。\n"                        # 17
+    "\n- ## Q: 列表里的问题？\n\n    A: 三。\n"                      # 21
+    "\n!!! note\n\n    Q: 标题式问题？\n    ------\n\n    A: 四。\n"  # 27
+    "\n<details markdown>\n<summary>更多</summary>\n\n## Q: 折叠里的问题？\n\nA: 五。\n\n</details>\n"  # 35
+    "\n!!! tip\n\n    ## Q: 重复编号的问题？ {#first}\n\n    A: 六。\n"  # 43
+)
+
+
+def test_questions_in_containers_are_named_at_their_own_line(project):
+    """Admonitions, blockquotes, lists, setext headings in an admonition,
+    <details markdown>: each question is named at its own line, not a neighbour's."""
+    write_docs(project, zh=CONTAINERS)
+    log = fails_with(
+        project,
+        "feature_advice.md:13: question '提示里的问题？': the question has no id",
+        "feature_advice.md:17: question '引用里的问题？': the question has no id",
+        "feature_advice.md:21: question '列表里的问题？': the question has no id",
+        "feature_advice.md:27: question '标题式问题？': the question has no id",
+        "feature_advice.md:35: question '折叠里的问题？': the question has no id",
+        "feature_advice.md:43: question '重复编号的问题？': the id 'first' is already used by '第一个问题？' at feature_advice.md:3",
+    )
+    assert "feature_advice.md:3:" not in log and "feature_advice.md:7:" not in log, log
+
+
+def test_fence_left_open_mid_page_is_named_at_its_line(project):
+    """Not at a line that merely says 'python', nor at an earlier fence of the same language."""
+    zh = ZH.replace("A: 回答一。", "A: 回答一。\n\n用 Python 写：\n\n```python\nx = 1\n```\n\n```python\ny = 2\n")
+    write_docs(project, zh=zh)
+    fails_with(project, "feature_advice.md:13: the code block opened with '```python' is never closed")
+
+
+def test_a_question_in_another_questions_answer_is_an_error(project):
+    """### Q: under ## Q: would put the inner question into the outer one's answer."""
+    write_docs(project, zh=ZH.replace("A: 回答二。", "A: 回答二。\n\n### Q: 内层问题？ {#inner}\n\nA: 内层。"),
+               en=EN.replace("A: Answer two.", "A: Answer two.\n\n### Q: Inner? {#inner}\n\nA: Inner."))
+    log = fails_with(project, "feature_advice.md:11: question '内层问题？': this question is inside the answer of the question at line 7",
+                     "feature_advice.en.md:11: question 'Inner?': this question is inside the answer of the question at line 7")
+    assert log.count("WARNING") == 2, log
+
+
+def test_short_links_and_retired_anchors_are_links_an_author_may_write(project):
+    """q/<id>.html validates; so does page.md#<retired id> on the page it was published on."""
+    lock = ("ids:\n  first: {pages: [feature_advice.md], aliases: []}\n  second: {pages: [feature_advice.md], aliases: []}\n"
+            "  gone: {pages: [feature_advice.md], aliases: []}\nretired:\n  gone: {successor: second}\n")
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "ids.yml").write_text(lock, encoding="utf-8")
+    write_docs(project, home_zh=HOME_ZH + "\n见 [第一](q/first.html)、[旧](feature_advice.md#gone) 与 [旧短链](q/gone.html)。\n",
+               home_en=HOME_EN + "\nSee [first](q/first.html) and [old](feature_advice.md#gone).\n")
+    site = builds(project)
+    assert 'href="q/first.html"' in (site / "index.html").read_text(encoding="utf-8")
+    assert "feature_advice.html#second" in (site / "q" / "gone.html").read_text(encoding="utf-8")
+    assert "feature_advice.html#first" in (site / "en" / "q" / "first.html").read_text(encoding="utf-8")
+    write_docs(project, home_zh=HOME_ZH + "\n[无](q/nothing.html)\n")
+    fails_with(project, "contains a link 'q/nothing.html', but the target is not found")
+
+
+@pytest.mark.parametrize("data", [("# 特性\n\n" + ZH).encode("gbk"), ("# 特性\n\n" + ZH).encode("utf-16")], ids=["gbk", "utf-16"])
+def test_a_page_not_in_utf8_gives_one_message(project, data):
+    """No follow-on warnings from ids.yml, synonyms.yml, the translation or the home list."""
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "ids.yml").write_text(
+        "ids:\n  first: {pages: [feature_advice.md], aliases: []}\n  second: {pages: [feature_advice.md], aliases: []}\nretired: {}\n", encoding="utf-8")
+    (project / "docs" / "synonyms.yml").write_text("- [第二个, 次个]\n", encoding="utf-8")
+    write_docs(project, zh=data, home_zh="# 首页\n\n<!-- faq:all-questions -->\n")
+    log = fails_with(project, "feature_advice.md:1: the file is ")
+    assert log.count("WARNING") == 1, log
+
+
+def test_synonyms_bracket_left_open_is_named_at_its_line():
+    from faqlib import synonyms
+
+    _, problems = synonyms.parse("# groups\n- [a, b]\n- [c, d\n- [e, f]\n")
+    assert [(p.line, "not closed" in p.message) for p in problems] == [(3, True)]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ([("          default: true\n", ""), ("          name: English\n", "          name: English\n          default: true\n")],
+         "the default language is 'en' ('default: true'), but feature_advice.md and feature_advice.en.md are both written in it"),
+        ([("          name: English\n", "          name: English\n          default: true\n")], "each have 'default: true'"),
+        ([("      languages:\n", "      languages:\n        - locale: en\n          name: E\n")], "lists the language 'en' 2 times"),
+        ([("          name: English\n          build: true", "          name: English\n          build: false")], "language 'en' has 'build: false'"),
+        ([("      docs_structure: suffix\n", "      docs_structure: suffix\n      build_only_locale: en\n")], "remove the i18n plugin's build_only_locale"),
+        ([("fallback_to_default: true", "fallback_to_default: false")], "set the i18n plugin's fallback_to_default to true"),
+        ([("hooks:\n", "hooks:\n"), ("  - /", "  - /")], None),
+    ],
+    ids=["english-default", "two-defaults", "language-twice", "build-false", "build-only-locale", "no-fallback", "unchanged"],
+)
+def test_static_i18n_settings_are_explained_not_a_traceback(project, changes, message):
+    write_docs(project)
+    for old, new in changes:
+        set_config(project, old, new)
+    if message is None:
+        builds(project)
+    else:
+        fails_with(project, message)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [("https://faq.example.org/docs/?x=1#top", "no query ('?…') or fragment ('#…')"),
+     ("https://faq.example.org/docs/#top", "use https://faq.example.org/docs/"),
+     ("ftp://faq.example.org/", "http(s)://host/path/"),
+     ("https://faq.example.org/my docs/", "percent-encoded")],
+    ids=["query-and-fragment", "fragment", "scheme", "space"],
+)
+def test_a_site_url_we_cannot_extend_is_refused(project, monkeypatch, url, message):
+    monkeypatch.setenv("SITE_URL", url)
+    write_docs(project)
+    fails_with(project, f"site_url (SITE_URL) is '{url}'", message)
+
+
+def test_a_site_url_gives_well_formed_addresses(project, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://faq.example.org/docs")
+    write_docs(project)
+    site = builds(project)
+    assert 'href="https://faq.example.org/docs/en/feature_advice.html#first"' in (site / "en" / "q" / "first.html").read_text(encoding="utf-8")
+    assert '"url":"https://faq.example.org/docs/feature_advice.html#second"' in (site / "feature_advice.html").read_text(encoding="utf-8")

@@ -65,3 +65,25 @@ def test_any_question_gives_valid_data(question, answer):
     index = build_index("zh", [Row("p.html", "P", q.id, q.question, q.answer)], analyze([(q.question, q.answer)]))
     for entries in index.postings.values():
         assert [doc for doc, _ in entries] == [0]
+
+
+# Lines of every kind a FAQ page has: questions in containers, fences, lists.
+_LINE = st.sampled_from([
+    "", "## Q: 问题？ {#a}", "##Q: 问题", "### Q：x", "Q: 标题", "------", "> ## Q: 引用", "- ## Q: 列表", "1. Q: 项",
+    "    ## Q: 缩进", "!!! note", "```python", "```", "~~~", "# include", "#include <x>", "<details markdown>",
+    "</details>", '<h2 id="r">Q: raw</h2>', "A: 回答 `code` **b**", "Q learning", "| Q: a | b |", "* * *",
+    "    Q: code", "<div markdown>", "</div>", "[Q]: https://example.org", "<!-- ## Q: c -->",
+])
+_EXTENSIONS = ["attr_list", "toc", "admonition", "md_in_html", "pymdownx.superfences", "pymdownx.highlight"]
+
+
+@FAST
+@given(st.lists(_LINE, min_size=1, max_size=25))
+def test_line_marks_change_nothing_the_page_shows(lines):
+    """linemarks: a page converted with its lines marked, marks removed, is the page
+    converted as written: a mark changes no markdown construct, in any container."""
+    from faqlib import linemarks
+
+    plain = markdown.Markdown(extensions=_EXTENSIONS).convert("\n".join(lines))
+    marked = markdown.Markdown(extensions=_EXTENSIONS).convert("\n".join(linemarks.mark_lines(lines)))
+    assert linemarks.strip_html(marked) == plain

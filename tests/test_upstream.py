@@ -78,3 +78,34 @@ def test_project_pins_the_versions_of_the_adapters():
     pins = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     for pin in ("mkdocs-material==9.8.1", "mkdocs-static-i18n==1.3.1", "Markdown==3.11.3", "pymdown-extensions==13.1"):
         assert pin in pins
+
+
+def test_mkdocs_anchor_ids_and_generated_files():
+    """faqlib/upstream/mkdocs.py: MkDocs 1.6.1 checks anchors against page.present_anchor_ids
+    after on_env, and a File.generated's dest_uri can be set."""
+    import mkdocs
+    from faqlib.upstream import mkdocs as mk_adapter
+    from mkdocs.commands import build
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    assert "MkDocs 1.6.1" in mk_adapter.__doc__ and mkdocs.__version__ == "1.6.1"
+    assert "anchor in page.present_anchor_ids" in inspect.getsource(Page.validate_anchor_links)
+    source = inspect.getsource(build.build)
+    assert source.index("on_env(") < source.index("copy_static_files(") < source.index("validate_anchor_links(")
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(ROOT / "docs")})
+    config.validate()
+    config.plugins._current_plugin = "short_links"  # set by MkDocs while an event runs
+    file = mk_adapter.generated_file(config, "q/a.html", "en/q/a.html")
+    assert (file.src_uri, file.dest_uri, file.url) == ("q/a.html", "en/q/a.html", "en/q/a.html")
+
+
+def test_markdown_postprocessor_order_and_static_i18n_language_options():
+    md = markdown.Markdown(extensions=["attr_list", "toc"])
+    priorities = {item.name: item.priority for item in md.postprocessors._priority}
+    assert min(priorities.values()) > md_adapter.LAST_POSTPROCESSOR_PRIORITY, "a postprocessor runs after faq_unmark"
+    from mkdocs_static_i18n.config import I18nPluginLanguage
+
+    assert "site_url" in dict(I18nPluginLanguage._schema) and static_i18n.NULL_LOCALE == "null"
+    assert 'self.locale == "null"' in inspect.getsource(I18nPluginLanguage.validate)

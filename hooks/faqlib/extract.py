@@ -20,12 +20,14 @@ from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .ids import id_problem, legacy_slug, suggest_id
+from . import linemarks
 from .locate import Locator
 from .model import ALMOST_QUESTION, ANSWER_PREFIX, QUESTION_PREFIX, Finding, PageQuestions, Question
 from .text import element_lines, inline_html, resolve_placeholders, strip_tags
@@ -152,7 +154,14 @@ class _SourcePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.sink.conversion = _Conversion(list(lines))
-        return lines
+        return linemarks.mark_lines(lines)
+
+
+class _UnmarkPostprocessor(Postprocessor):
+    """The last step of the conversion: no line mark is left in the page's HTML."""
+
+    def run(self, text: str) -> str:
+        return linemarks.strip_html(text)
 
 
 class _QuestionTreeprocessor(Treeprocessor):
@@ -163,7 +172,31 @@ class _QuestionTreeprocessor(Treeprocessor):
         self.sink = sink
 
     def _stash(self, index: int) -> str:
-        return upstream.stashed_html(self.md, index)
+        return linemarks.strip(upstream.stashed_html(self.md, index))
+
+    @staticmethod
+    def _unmark(root: etree.Element) -> dict[int, int]:
+        """Remove the line marks from the tree; return the 0-based source line
+        of each heading and paragraph that held one (by id() of the element):
+        the line its text starts on."""
+        starts: dict[int, int] = {}
+        for el in root.iter():
+            if el.tag in _HEADINGS or el.tag == "p":
+                text = "".join(el.itertext())
+                if found := linemarks.marks(text):
+                    offset, index = found[0]
+                    starts[id(el)] = index - linemarks.strip(text)[:offset].count("\n")
+        for el in root.iter():
+            for name in ("text", "tail"):
+                value = getattr(el, name)
+                if value:
+                    clean = linemarks.strip(value)
+                    if clean != value:
+                        setattr(el, name, util.AtomicString(clean) if isinstance(value, util.AtomicString) else clean)
+            for key, value in el.attrib.items():
+                if value and linemarks.strip(value) != value:
+                    el.set(key, linemarks.strip(value))
+        return starts
 
     def _text(self, elements: list[etree.Element]) -> str:
         lines = (" ".join(resolve_placeholders(line, self._stash).split()) for line in element_lines(elements))
@@ -173,23 +206,32 @@ class _QuestionTreeprocessor(Treeprocessor):
         conversion = self.sink.conversion or _Conversion([])
         self.sink.conversion = conversion
         locate, found = conversion.locator, conversion.result
-        last = -1  # index of the last source line matched, to search in reading order
+        starts = self._unmark(root)  # exact lines, from the marks of _SourcePreprocessor
+        last = -1  # index of the last source line known, to search in reading order
+        after: dict[int, int] = {}  # stash index -> the last line known before its placeholder
         taken = {el.get("id") for el in root.iter() if el.get("id")}
         seen: dict[str, Question] = {}
+        inside: dict[int, tuple[int, str, int]] = {}  # a question in another's answer -> (line, label, level) of that one
         for parent, index, el in _walk(root):
+            for text in (el.text, el.tail):
+                for match in upstream.HTML_PLACEHOLDER.finditer(text or ""):
+                    after.setdefault(int(match.group(1)), last)
+            last = self._loads(el, locate, found, last)
             level = _HEADINGS.get(el.tag)
             if level is None:
                 if el.tag == "p":
-                    last = self._paragraph(el, locate, found, last)
+                    last = self._paragraph(el, locate, found, last, starts.get(id(el)))
                     self._mark_spacer(el)
                 continue
             heading = " ".join(self._text([el]).split())
+            own = starts.get(id(el))
             if not QUESTION_PREFIX.match(heading):
                 if ALMOST_QUESTION.match(heading):
-                    at = locate.heading(heading, last)
+                    at = own if own is not None else locate.heading(heading, last)
+                    last = max(last, at)
                     found.findings.append(Finding(locate.number(at), heading, "this heading starts like a question but has no ':' after 'Q'; write 'Q: …' if it is one, or reword it", "structure"))
                 continue
-            last = locate.heading(heading, last)
+            last = own if own is not None else locate.heading(heading, last)
             line = locate.number(last)
             text = QUESTION_PREFIX.sub("", heading, count=1)
             qid = el.get("id") or ""
@@ -208,7 +250,16 @@ class _QuestionTreeprocessor(Treeprocessor):
                     found.findings.append(Finding(line, label, f"the question has no id; end the heading with a stable id such as {{#{hint}}} (make ids writes one)", "no-id"))
             elif why := id_problem(qid):
                 found.findings.append(Finding(line, label, f"{why}; use e.g. {{#{suggest_id(text, taken)}}}", "structure"))
+            if outer := inside.get(id(el)):
+                found.findings.append(Finding(line, label, (
+                    f"this question is inside the answer of the question at line {outer[0]} ('{outer[1]}'): an answer runs "
+                    "to the next heading of its level or higher, so this question and its answer would be read as part of "
+                    f"that answer (faq.json, search); give it the same level as the questions around it ({'#' * outer[2]} Q:), "
+                    "or make the outer heading a topic without 'Q:'"), "structure"))
             body = self._answer(parent, index, level)
+            for child in body:
+                if child.tag in _HEADINGS and self._is_question(child):
+                    inside.setdefault(id(child), (line, label, level))
             answer = ANSWER_PREFIX.sub("", self._text(body), count=1)
             if not answer.strip():
                 found.findings.append(Finding(line, label, "the question has no answer; write 'A: …' below the heading"))
@@ -229,16 +280,20 @@ class _QuestionTreeprocessor(Treeprocessor):
             question = Question(qid, text, answer, aliases, level, line, markup)
             seen.setdefault(_normal(text), question)
             found.questions.append(question)
-        self._links(root, locate, found)
-        self._stashed(locate, found)
+        self._stashed(locate, found, after)
 
-    @staticmethod
-    def _answer(parent: etree.Element, index: int, level: int) -> list[etree.Element]:
-        """The siblings after a question, up to the next heading of its level or higher."""
+    def _is_question(self, el: etree.Element) -> bool:
+        return QUESTION_PREFIX.match(" ".join(self._text([el]).split())) is not None
+
+    def _answer(self, parent: etree.Element, index: int, level: int) -> list[etree.Element]:
+        """The siblings after a question, up to the next heading of its level or
+        higher, or up to a block (an admonition, <details>, a list) that holds a question."""
         body: list[etree.Element] = []
         for sibling in list(parent)[index + 1 :]:
             sibling_level = _HEADINGS.get(sibling.tag)
             if sibling_level and sibling_level <= level:
+                break
+            if not sibling_level and any(el.tag in _HEADINGS and self._is_question(el) for el in sibling.iter()):
                 break
             body.append(sibling)
         return body
@@ -253,15 +308,16 @@ class _QuestionTreeprocessor(Treeprocessor):
         if _ONLY_BREAKS.match(raw):
             el.set("class", " ".join(filter(None, [el.get("class"), SPACER_CLASS])))
 
-    def _paragraph(self, el: etree.Element, locate: Locator, found: PageQuestions, last: int) -> int:
-        """A paragraph that an author meant as a question heading, or as a code fence."""
+    def _paragraph(self, el: etree.Element, locate: Locator, found: PageQuestions, last: int, line: int | None) -> int:
+        """A paragraph that an author meant as a question heading, or as a code fence.
+        *line* is the paragraph's first line when a mark in it says so."""
         start = (el.text or "").lstrip()
         # Only the paragraph's own words: a code block or raw HTML waits in
         # the stash behind a placeholder paragraph of its own.
         own = "\n".join(" ".join(upstream.HTML_PLACEHOLDER.sub("", line).split()) for line in element_lines([el]))
         first_line = resolve_placeholders(own.strip(), self._stash).split("\n", 1)[0]
         if _LOOKS_LIKE_QUESTION.match(first_line):
-            at = locate.text(first_line.lstrip("# "), last)
+            at = line if line is not None else locate.text(first_line.lstrip("# "), last)
             found.findings.append(Finding(
                 locate.number(at), QUESTION_PREFIX.sub("", first_line.lstrip("# ")),
                 "this line looks like a question but is not a heading; start the line with '## ' "
@@ -273,7 +329,7 @@ class _QuestionTreeprocessor(Treeprocessor):
         spans_lines = not start and first is not None and first.tag == "code" and "\n" in (first.text or "")
         if _FENCE_START.match(start) or spans_lines:
             start = start or f"```{(first.text or '').split(chr(10), 1)[0]}"
-            at = locate.text(start.split("\n", 1)[0], last)
+            at = line if line is not None else locate.block(start.split("\n", 1)[0], "".join(el.itertext()).split("\n")[1:], last)
             found.findings.append(Finding(
                 locate.number(at), "",
                 f"the code block opened with '{start.split(chr(10), 1)[0].strip()}' is never closed; "
@@ -281,42 +337,59 @@ class _QuestionTreeprocessor(Treeprocessor):
             return at
         return last
 
-    def _links(self, root: etree.Element, locate: Locator, found: PageQuestions) -> None:
-        for el in root.iter():
-            if el.tag == "img" and _REMOTE.match(el.get("src", "")):
-                url = el.get("src", "")
-                found.findings.append(Finding(locate.number(locate.text(url)), "", remote_problem("img", url)))
-            if el.tag == "a" and _SCRIPT_URL.match(el.get("href", "")):
-                url = el.get("href", "")
-                found.findings.append(Finding(locate.number(locate.text(url)), "", script_link_problem(url)))
+    @staticmethod
+    def _loads(el: etree.Element, locate: Locator, found: PageQuestions, last: int) -> int:
+        """A remote image or a script link written in markdown, at its line."""
+        if el.tag == "img" and _REMOTE.match(el.get("src", "")):
+            url = el.get("src", "")
+            at = locate.text(url, last - 1)
+            found.findings.append(Finding(locate.number(at), "", remote_problem("img", url)))
+            return max(last, at)
+        if el.tag == "a" and _SCRIPT_URL.match(el.get("href", "")):
+            url = el.get("href", "")
+            at = locate.text(url, last - 1)
+            found.findings.append(Finding(locate.number(at), "", script_link_problem(url)))
+            return max(last, at)
+        return last
 
-    def _stashed(self, locate: Locator, found: PageQuestions) -> None:
+    def _stashed(self, locate: Locator, found: PageQuestions, after: dict[int, int]) -> None:
         """Raw HTML and code blocks wait in the stash: check what they load and link,
-        and find question lines that a wrongly closed code fence swallowed."""
+        and find question lines that a wrongly closed code fence swallowed. A
+        question line keeps its mark in the stash; a URL is searched for from
+        the last line known before the block's place in the page."""
+
+        def line_of(raw: str, needle: str, last: int) -> int:
+            marked = linemarks.marks(raw)
+            return marked[0][1] if marked else locate.text(needle, last)
+
         for index in range(upstream.stash_size(self.md)):
-            markup = self._stash(index)
+            raw = upstream.stashed_html(self.md, index)
+            markup = linemarks.strip(raw)
+            last = after.get(index, -1)
             attrs = _attrs(markup, ids=False)
             for tag, url in attrs.loads:
                 if _REMOTE.match(url):
-                    found.findings.append(Finding(locate.number(locate.text(url)), "", remote_problem(tag, url)))
-            for text in attrs.headings:
-                if QUESTION_PREFIX.match(text):
+                    found.findings.append(Finding(locate.number(locate.text(url, last)), "", remote_problem(tag, url)))
+            for text in _attrs(raw, ids=False).headings if attrs.headings else ():
+                clean = linemarks.strip(text)
+                if QUESTION_PREFIX.match(clean):
                     found.findings.append(Finding(
-                        locate.number(locate.text(text)), QUESTION_PREFIX.sub("", text),
+                        locate.number(line_of(text, clean, last)), QUESTION_PREFIX.sub("", clean),
                         "a question written as a raw HTML heading is not read as one; write it in markdown: '## Q: … {#id}'", "structure"))
             for url in attrs.links:
                 if _SCRIPT_URL.match(url):
-                    found.findings.append(Finding(locate.number(locate.text(url)), "", script_link_problem(url)))
+                    found.findings.append(Finding(locate.number(locate.text(url, last)), "", script_link_problem(url)))
             if "<code" not in markup:
                 continue
-            code_lines = html.unescape(strip_tags(markup)).split("\n")
-            if not any(_FENCE_WITH_INFO.match(line) for line in code_lines):
+            code_lines = html.unescape(strip_tags(raw)).split("\n")
+            if not any(_FENCE_WITH_INFO.match(linemarks.strip(line)) for line in code_lines):
                 continue
             for line in code_lines:
-                if _LOOKS_LIKE_QUESTION.match(line):
-                    text = QUESTION_PREFIX.sub("", line.lstrip("# "))
+                clean = linemarks.strip(line)
+                if _LOOKS_LIKE_QUESTION.match(clean):
+                    text = QUESTION_PREFIX.sub("", clean.lstrip("# "))
                     found.findings.append(Finding(
-                        locate.number(locate.text(line.strip())), text,
+                        locate.number(line_of(line, clean.strip(), last)), text,
                         "this question is inside a code block: a fence above it is closed with a language "
                         "(such as ```python); a closing fence is ``` alone", "structure"))
 
@@ -339,9 +412,15 @@ class _IdTreeprocessor(Treeprocessor):
         found.element_ids = ids
         counts = Counter(ids)
         toc_renamed = {re.sub(r"_\d+$", "", i) for i in ids if re.search(r"_\d+$", i)}
+        # Two questions with one id, or one legacy anchor (the same question
+        # twice), have their own messages at the later one's line.
+        same_kind = {"id": Counter(q.id for q in found.questions if q.id),
+                     "legacy anchor": Counter(a for q in found.questions for a in q.aliases)}
         for q in found.questions:
             for name, what in [(q.id, "id"), *((alias, "legacy anchor") for alias in q.aliases)]:
                 if not name:
+                    continue
+                if counts[name] > 1 and counts[name] == same_kind[what][name]:
                     continue
                 if counts[name] > 1:
                     found.findings.append(Finding(q.line, q.label, f"its {what} '{name}' is also the id of another element on this page (a question's id or legacy anchor, or an HTML id); each id must be unique on its page: choose another id", "structure"))
@@ -359,6 +438,7 @@ class QuestionExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown API)
         self.conversion = None
         md.preprocessors.register(_SourcePreprocessor(md, self), "faq_source", upstream.FIRST_PREPROCESSOR_PRIORITY)
+        md.postprocessors.register(_UnmarkPostprocessor(md), "faq_unmark", upstream.LAST_POSTPROCESSOR_PRIORITY)
         # Between attr_list (authors' ids set) and toc (slugs, permalinks added).
         md.treeprocessors.register(_QuestionTreeprocessor(md, self), "faq_questions", (upstream.ATTR_LIST_PRIORITY + upstream.TOC_PRIORITY) / 2)
         # After toc: every heading has its final id.

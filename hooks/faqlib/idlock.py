@@ -23,6 +23,7 @@ import yaml
 
 from .ids import id_problem
 from .model import Problem
+from .yamlerror import line_and_reason
 
 #: Where the lock lives, relative to docs_dir (read by the build, not published).
 FILE = "ids.yml"
@@ -86,8 +87,8 @@ def parse(text: str) -> tuple[Lock, list[Problem]]:
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", 0) + 1
-        return lock, [_problem(line, f"is not valid YAML ({str(err).splitlines()[0]}); see the example at the top of the file")]
+        line, reason = line_and_reason(err)
+        return lock, [_problem(line, f"is not valid YAML ({reason}); see the example at the top of the file")]
     if root is None:
         return lock, []
     if not isinstance(root, yaml.MappingNode):

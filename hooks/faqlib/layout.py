@@ -8,7 +8,8 @@ those places would be overwritten, so it is refused instead.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +27,17 @@ def split_language(src: str, languages: Collection[str]) -> tuple[str, str | Non
     if dot_md and dot and suffix in languages:
         return head + ".md", suffix
     return src, None
+
+
+#: An id written at the end of a line that starts like a question, in any container.
+_QUESTION_ID = re.compile(r"^[ \t>*+\-\d.)]*(?:#{1,6}[ \t]*)?[*_`\[<]*[QqＱｑ][ \t]*[:：].*\{[^{}]*#([a-z0-9]+(?:-[a-z0-9]+)*)[^{}]*\}[ \t\r]*$", re.MULTILINE)
+
+
+def short_link_ids(texts: Iterable[str]) -> set[str]:
+    """Ids that may have a short link, from the pages' markdown, before the pages are read:
+    MkDocs checks authors' links to q/<id>.html as each page converts. The reader
+    decides which are questions; the build keeps only those (and retired ids)."""
+    return {m.group(1) for text in texts for m in _QUESTION_ID.finditer(text)}
 
 
 def short_link(root: str, qid: str) -> str:

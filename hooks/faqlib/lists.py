@@ -14,6 +14,8 @@ MARKER = re.compile(r"^<!--\s*faq:questions\s+(?P<page>\S+\.md)\s*-->[ \t]*$", r
 ALL_MARKER = re.compile(r"^<!--\s*faq:all-questions\s*-->[ \t]*$", re.MULTILINE)
 #: Any comment that means to be a FAQ marker (to name the ones that are not right).
 ANY_MARKER = re.compile(r"<!--\s*faq:.*?-->", re.DOTALL)
+#: The start of the message for a list with nothing to list.
+EMPTY = "the question list is empty"
 
 
 def question_list(page: PageRecord, href: str) -> str:
@@ -49,7 +51,7 @@ def expand(content: str, here: PageRecord, language: LanguageState) -> tuple[str
             title = html.escape(target.title or target.base)
             groups.append(f'<h2 class="faq-page-title"><a href="{html.escape(href)}">{title}</a></h2>\n{question_list(target, href)}')
         if not groups:
-            problems.append(("faq:all-questions", "the question list is empty: no page of this site has questions"))
+            problems.append(("faq:all-questions", f"{EMPTY}: no page of this site has questions"))
         return "\n".join(groups)
 
     content = ALL_MARKER.sub(replace_all, content)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit, urlunsplit
 from typing import Any
 
 from mkdocs.exceptions import Abort, PluginError
@@ -23,7 +24,7 @@ from .upstream import material, static_i18n
 ASSET_JS = "assets/javascripts/faq.js"
 ASSET_CSS = "assets/stylesheets/faq.css"
 _REMOTE_URL = re.compile(r"^\s*([a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-REQUIRED_HOOKS = ("faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages", "id_lock")
+REQUIRED_HOOKS = ("faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "related_questions", "untranslated_pages", "id_lock", "page_memory")
 
 
 def config_problems(config: Any) -> list[str]:
@@ -41,6 +42,7 @@ def config_problems(config: Any) -> list[str]:
             problems.append("set the i18n plugin's docs_structure to 'suffix' (page.md and page.en.md side by side)")
         if not static_i18n.setting(config, "reconfigure_material"):
             problems.append("set the i18n plugin's reconfigure_material to true: without it Material's interface stays in one language on every site")
+        problems += language_problems(config)
     if config.theme.name != "material":
         problems.append("the FAQ's templates extend Material for MkDocs: set theme.name to 'material'")
     if not material.has_search(config):
@@ -68,6 +70,9 @@ def config_problems(config: Any) -> list[str]:
     for name in ("attr_list", "toc"):
         if name not in extensions:
             problems.append(f"add '{name}' to markdown_extensions: questions need it ({'their ids' if name == 'attr_list' else 'their permalinks'})")
+    for where, url in [("site_url (SITE_URL)", config.get("site_url")), *static_i18n.language_site_urls(config)]:
+        if why := site_url_problem(url):
+            problems.append(f"{where} is '{url}': {why}")
     allowed = config.extra.get("untranslated_ok") or []
     if not isinstance(allowed, list):
         problems.append("extra.untranslated_ok must be a list of pages, such as [new_page.md]")
@@ -76,6 +81,71 @@ def config_problems(config: Any) -> list[str]:
         if not isinstance(entry, str) or not (Path(config.docs_dir) / entry).is_file():
             problems.append(f"extra.untranslated_ok lists '{entry}', which is not a page in {config.docs_dir}; remove it or fix the name")
     return problems
+
+
+def site_url_problem(url: str | None) -> str | None:
+    """Why *url* cannot be the site's public address (every absolute URL we write
+    starts with it, followed by a page path and '#id'), if it cannot."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "give the site's public address as http(s)://host/path/, or leave it unset for relative links"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return ("a site's address has no query ('?…') or fragment ('#…'): page addresses and '#question' are added to it; "
+                f"use {urlunsplit(parts._replace(query='', fragment=''))}")
+    if re.search(r"[\s\"'<>\\^`{|}]", url):
+        return "it holds a space or a character that is not allowed in an address; write it percent-encoded (%20)"
+    return None
+
+
+def language_problems(config: Any) -> list[str]:
+    """What in the i18n plugin's languages the FAQ cannot serve; static-i18n would
+    stop on some with a traceback and build a wrong site with others."""
+    if only := static_i18n.setting(config, "build_only_locale"):
+        return [f"remove the i18n plugin's build_only_locale ('{only}'): the FAQ builds every language at once, "
+                "and a site of one language links to the others"]
+    problems: list[str] = []
+    langs = [lang for lang in static_i18n.languages(config) if lang.code != static_i18n.NULL_LOCALE]
+    codes = [lang.code for lang in langs]
+    for code in dict.fromkeys(c for c in codes if codes.count(c) > 1):
+        problems.append(f"the i18n plugin lists the language '{code}' {codes.count(code)} times under 'languages:'; keep one")
+    defaults = [lang.code for lang in langs if lang.default]
+    if len(defaults) > 1:
+        problems.append(f"the i18n plugin's languages {', '.join(map(repr, defaults))} each have 'default: true'; "
+                        "exactly one language is the default: the one written in the files without a language suffix (page.md)")
+    for lang in langs:
+        if not lang.build:
+            problems.append(f"the i18n plugin's language '{lang.code}' has 'build: false': the FAQ builds every language it "
+                            "lists (the language selector and the search of the other language lead to it); set 'build: true', "
+                            f"or remove '{lang.code}' from 'languages:' for a site in fewer languages")
+    if not static_i18n.setting(config, "fallback_to_default"):
+        problems.append("set the i18n plugin's fallback_to_default to true: a page not yet translated is then shown in the "
+                        "default language with a notice, instead of missing from the other language's site")
+    if len(defaults) == 1 and static_i18n.setting(config, "docs_structure") == "suffix":
+        default = defaults[0]
+        clash = _suffixed_twins(config, default)
+        if clash:
+            other = [c for c in codes if c != default]
+            problems.append(
+                f"the default language is '{default}' ('default: true'), but {clash} are both written in it with a suffix: "
+                f"the files without a suffix (page.md) are the default language's. Move 'default: true' to the language "
+                f"those files are written in{' (' + ' or '.join(map(repr, other)) + ')' if other else ''}")
+    return problems
+
+
+def _suffixed_twins(config: Any, code: str) -> str | None:
+    """'index.md and index.en.md' when a page exists both without a suffix and with the suffix *code*."""
+    docs = Path(config.docs_dir)
+    exclude = config.get("exclude_docs")
+    for path in sorted(docs.rglob(f"*.{code}.md")):
+        rel = path.relative_to(docs).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")) or (exclude is not None and exclude.match_file(rel)):
+            continue
+        twin = rel[: -len(f".{code}.md")] + ".md"
+        if (docs / twin).is_file():
+            return f"{twin} and {rel}"
+    return None
 
 
 def site_state(config: Any) -> SiteState:

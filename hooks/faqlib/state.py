@@ -46,6 +46,8 @@ class LanguageState:
     page_order: list[str] = field(default_factory=list)
     #: Question id -> the ids of its related questions (hooks/related_questions.py).
     related: dict[str, list[str]] = field(default_factory=dict)
+    #: Sources that could not be read (not UTF-8): said once, at their own line.
+    unreadable: list[str] = field(default_factory=list)
 
     def in_order(self) -> list[PageRecord]:
         """Pages with questions: nav pages in nav order, then the rest by url."""
@@ -96,6 +98,16 @@ class SiteState:
         """Leave the innermost build."""
         if self.building:
             self.building.pop()
+
+    @property
+    def incomplete(self) -> bool:
+        """A source could not be read: checks of the whole site would only
+        repeat that (every id of the page 'missing'), so they stay quiet."""
+        return any(language.unreadable for language in self.languages.values())
+
+    def unread_sources(self) -> set[str]:
+        """Sources already found unreadable (by an earlier language's build)."""
+        return {src for language in self.languages.values() for src in language.unreadable}
 
     def current(self) -> LanguageState:
         """The language whose build is running."""

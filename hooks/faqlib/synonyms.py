@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from .model import Problem
+from .yamlerror import line_and_reason
 from .tokenizer import normalize, query_words
 
 #: Where the groups live, relative to docs_dir (README: "Search").
@@ -47,8 +48,8 @@ def parse(text: str, name: str = FILE) -> tuple[list[Group], list[Problem]]:
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", 0) + 1
-        return [], [Problem(name, line, "", f"is not valid YAML ({str(err).splitlines()[0]}); "
+        line, reason = line_and_reason(err)
+        return [], [Problem(name, line, "", f"is not valid YAML ({reason}); "
                             "write one group per line: - [word, other word]")]
     if root is None:
         return [], []

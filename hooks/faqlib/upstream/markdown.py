@@ -23,6 +23,9 @@ TOC_PRIORITY = 5
 #: Preprocessors: normalize_whitespace (30) and SuperFences (25, 31.05)
 #: rewrite lines; ours reads them first, as the author wrote them.
 FIRST_PREPROCESSOR_PRIORITY = 100
+#: Postprocessors: raw_html (30) puts the stash back, amp_substitute (20);
+#: ours runs after both, on the page's final HTML.
+LAST_POSTPROCESSOR_PRIORITY = 1
 
 
 def stashed_html(md, index: int) -> str:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 PLUGIN = "i18n"
+#: The locale of a language-switcher entry that is never built (its fixed_link).
+NULL_LOCALE = "null"
 #: Priority of its on_post_build, inside which the other languages build.
 POST_BUILD_PRIORITY = -100
 
@@ -32,6 +34,16 @@ def languages(config: Any) -> list[I18nLanguage]:
     """The configured languages, default first."""
     langs = [I18nLanguage(lang.locale, bool(lang.default), bool(lang.build)) for lang in plugin(config).config.languages]
     return sorted(langs, key=lambda lang: not lang.default)
+
+
+def language_site_urls(config: Any) -> list[tuple[str, str]]:
+    """('languages[en].site_url', url) for each language that sets its own site_url
+    (static-i18n puts it in config.site_url while that language builds)."""
+    i18n = plugin(config)
+    if i18n is None:
+        return []
+    return [(f"the i18n plugin's languages[{lang.locale}].site_url", lang.site_url)
+            for lang in i18n.config.languages if lang.site_url]
 
 
 def current_language(config: Any) -> str:

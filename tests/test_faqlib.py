@@ -8,7 +8,7 @@ import markdown
 import pytest
 from faqlib.checks import check_translation, check_unique_ids
 from faqlib.extract import QuestionExtension
-from faqlib.ids import id_problem, legacy_slug, suggest_id
+from faqlib.ids import id_problem, legacy_slug, new_id
 from faqlib.jsonld import faq_page, script_json
 from faqlib.search import (
     META_CHUNK, OTHER, TEXT_CHUNK, TITLE, Row, analyze, build_index, decode_numbers, decode_postings,
@@ -36,15 +36,15 @@ def test_legacy_slug_matches_mindspore_links():
     assert legacy_slug("Q: Does MindSpore support gradient clipping?") == "q-does-mindspore-support-gradient-clipping"
 
 
-def test_suggest_id_is_valid_and_free():
-    assert suggest_id("Does MindSpore support gradient clipping?") == "does-mindspore-support-gradient-clipping"
+def test_the_suggested_id_is_the_one_make_ids_writes():
+    """One id maker (faqlib.ids.new_id): the build's suggestion for a question
+    without an id is what `make ids` writes for the same text."""
+    assert new_id("Does MindSpore support gradient clipping?") == "gradient-clipping"
     taken = {"ascend-npu"}
-    assert suggest_id("Ascend NPU", taken) == "ascend-npu-2"
-    assert id_problem(suggest_id("请问MindSpore支持梯度截断吗")) is None
-    assert suggest_id("梯度截断").startswith("question-")
-
-
-# ------------------------------------------------------------------ reading pages
+    assert new_id("Ascend NPU", taken) == "ascend-npu-2"
+    assert id_problem(new_id("请问MindSpore支持梯度截断吗")) is None
+    assert new_id("梯度截断") == "tidujieduan"  # pinyin, on a page with no English
+    assert new_id("🙂") == "question"
 
 def read(text):
     return read_markdown(text, ["attr_list", "toc", "md_in_html", "pymdownx.superfences"])

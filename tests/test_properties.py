@@ -6,7 +6,7 @@ import json
 
 import markdown
 from faqlib.extract import QuestionExtension
-from faqlib.ids import id_problem, legacy_slug, suggest_id
+from faqlib.ids import id_problem, legacy_slug, new_id
 from faqlib.jsonld import faq_page, script_json
 from faqlib.search import Row, analyze, build_index
 from hypothesis import HealthCheck, given, settings
@@ -31,7 +31,7 @@ SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChe
 def test_suggested_ids_are_valid_and_unique(texts):
     taken: set[str] = set()
     for text in texts:
-        qid = suggest_id(text, taken)
+        qid = new_id(text, taken)
         assert id_problem(qid) is None
         assert qid not in taken
         taken.add(qid)

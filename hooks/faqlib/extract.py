@@ -26,7 +26,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .ids import id_problem, legacy_slug, suggest_id
+from .ids import id_problem, legacy_slug, new_id
 from . import linemarks
 from .locate import Locator
 from .model import ALMOST_QUESTION, ANSWER_PREFIX, QUESTION_PREFIX, Finding, PageQuestions, Question
@@ -244,12 +244,12 @@ class _QuestionTreeprocessor(Treeprocessor):
             if not text:
                 found.findings.append(Finding(line, qid, "the question text is empty (an image or markup alone is no question); write the question after 'Q:'"))
             if not qid:
-                hint = suggest_id(text, taken)
+                hint = new_id(text, taken)
                 taken.add(hint)
                 if not literal:
-                    found.findings.append(Finding(line, label, f"the question has no id; end the heading with a stable id such as {{#{hint}}} (make ids writes one)", "no-id"))
+                    found.findings.append(Finding(line, label, f"the question has no id; end the heading with a stable id such as {{#{hint}}}, or run make ids (it writes one into every language, made from the English question)", "no-id"))
             elif why := id_problem(qid):
-                found.findings.append(Finding(line, label, f"{why}; use e.g. {{#{suggest_id(text, taken)}}}", "structure"))
+                found.findings.append(Finding(line, label, f"{why}; use e.g. {{#{new_id(text, taken)}}}", "structure"))
             if outer := inside.get(id(el)):
                 found.findings.append(Finding(line, label, (
                     f"this question is inside the answer of the question at line {outer[0]} ('{outer[1]}'): an answer runs "

@@ -16,17 +16,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .ids import id_problem
+from .ids import id_problem, new_id
 from .model import PageQuestions, Problem, Question
-from .tokenizer import STOP_WORDS
-
-#: New ids are short: at most this many characters, cut at a word.
-NEW_ID_LENGTH = 40
-# Words that tell questions apart the least in this FAQ, beyond the tokenizer's
-# stop words: nearly every question names the product or asks for "support".
-_ID_STOP = STOP_WORDS | {"mindspore", "support", "supports", "supported", "q", "s", "t", "etc"}
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
 
 @dataclass(frozen=True)
 class Source:
@@ -44,47 +35,6 @@ class Edit:
     line: int  # 1-based, in the file
     id: str
     question: str
-
-
-def _words(text: str, lang_hint: str) -> list[str]:
-    """The meaningful ASCII words of a question, in order (pinyin for Chinese words)."""
-    text = re.sub(r"['’]", "", unicodedata.normalize("NFKC", text))
-    if _CJK.search(text):
-        from pypinyin import lazy_pinyin  # only for pages with no English
-
-        from .tokenizer import _jieba
-
-        words = []
-        for word in _jieba().cut(text):
-            word = word.strip().lower()
-            if not word or word in _ID_STOP:
-                continue
-            if _CJK.search(word):
-                words.append("".join(lazy_pinyin(word)))
-            else:
-                words += re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode())
-        words = [w for w in words if re.fullmatch(r"[a-z0-9]+", w) and w not in _ID_STOP]
-        return words
-    all_words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
-    return [w for w in all_words if w not in _ID_STOP] or all_words
-
-
-def new_id(text: str, taken: set[str], lang: str = "en") -> str:
-    """A short, meaningful, unique ASCII kebab-case id for the question *text*."""
-    base = ""
-    for word in _words(text, lang):
-        joined = f"{base}-{word}" if base else word
-        if len(joined) > NEW_ID_LENGTH:
-            if not base:
-                base = word[:NEW_ID_LENGTH]
-            break
-        base = joined
-    base = base or "question"
-    candidate, n = base, 2
-    while candidate in taken:
-        suffix = f"-{n}"
-        candidate, n = base[: NEW_ID_LENGTH - len(suffix)].rstrip("-") + suffix, n + 1
-    return candidate
 
 
 _ATX_CLOSE = re.compile(r"(?<=\s)#+\s*$")
@@ -155,7 +105,7 @@ def plan(pages: Sequence[Sequence[Source]], taken: Iterable[str], id_lang: str =
                     continue
             else:
                 s, q = next(((s, q) for s, q in pair if s.lang == id_lang), pair[0])
-                qid = new_id(q.question, taken, s.lang)
+                qid = new_id(q.question, taken)
                 taken.add(qid)
             edits += [Edit(s.path, q.line + s.offset, qid, q.label) for s, q in pair if not q.id]
     return ([] if problems else edits), sorted(set(problems))

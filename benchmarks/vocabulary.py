@@ -36,7 +36,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "mindspore-faq-r2.3"
 USER_DICT = ROOT / "hooks" / "faqlib" / "userdict.zh.txt"
 DATA = Path(__file__).resolve().parent / "data" / "vocabulary.json"
 #: Bump when the extraction below changes (invalidates the cache).
-EXTRACT_VERSION = 4
+EXTRACT_VERSION = 5
 
 #: jieba part-of-speech flags read as nouns (names, terms, verbal nouns, Latin words) and verbs.
 ZH_NOUN_FLAGS = frozenset({"n", "nz", "nr", "ns", "nt", "nw", "vn", "an", "eng"})
@@ -91,18 +91,16 @@ class Vocabulary:
 
 
 def split_questions(text: str) -> list[str]:
-    """The '## Q:' sections of one page (question line and answer), markup stripped."""
-    sections = re.split(r"^## Q[:：]", text, flags=re.MULTILINE)[1:]
-    return [_plain(section) for section in sections]
+    """Each question of one page with its answer, as plain text, read by the
+    site's own question reader with the site's markdown extensions (what the
+    build calls a question, and its answer)."""
+    sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
+    from ids import load_site  # noqa: PLC0415 - tools/ is not a package
+    from faqlib.reader import read_markdown  # noqa: PLC0415
 
-
-def _plain(text: str) -> str:
-    text = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)  # code blocks are not prose
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"^\s*A[:：]", " ", text, flags=re.MULTILINE)  # the answer's marker
-    return re.sub(r"https?://\S+", " ", text)
+    site = load_site(ROOT / "mkdocs.yml")
+    found = read_markdown(text, site.extensions, site.configs)
+    return [f"{q.question}\n{q.answer}" for q in found.questions]
 
 
 def _zh_words(text: str, tagger) -> list[tuple[str, str]]:

@@ -10,6 +10,9 @@ import re
 
 from markdown import util
 
+#: The releases this adapter was read from (tests/test_upstream.py pins them).
+READ_FROM = {"Markdown": "3.11.3", "pymdown-extensions": "13.1"}
+
 #: Raw HTML (and SuperFences code blocks) waits in md.htmlStash until the
 #: page is serialised; the tree holds this placeholder in its place.
 HTML_PLACEHOLDER = re.compile(util.HTML_PLACEHOLDER % r"(\d+)")

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+#: The releases this adapter was read from (tests/test_upstream.py pins them).
+READ_FROM = {"mkdocs-material": "9.8.1"}
+
 SEARCH_PLUGINS = ("material/search", "search")
 INDEX_FOLDER = "search"
 ICON = ".icons/material/link-variant.svg"

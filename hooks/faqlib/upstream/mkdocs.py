@@ -17,6 +17,9 @@ from typing import Any
 from mkdocs.structure.files import File
 
 
+#: The releases this adapter was read from (tests/test_upstream.py pins them).
+READ_FROM = {"mkdocs": "1.6.1"}
+
 def add_anchor_ids(page: Any, ids: Iterable[str]) -> None:
     """Ids a hook added to *page*'s HTML after its conversion: links to them validate."""
     if page.present_anchor_ids is not None:

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+#: The releases this adapter was read from (tests/test_upstream.py pins them).
+READ_FROM = {"mkdocs-static-i18n": "1.3.1"}
+
 PLUGIN = "i18n"
 #: The locale of a language-switcher entry that is never built (its fixed_link).
 NULL_LOCALE = "null"

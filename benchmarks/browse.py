@@ -138,6 +138,76 @@ def material_file(site: Path, page_name: str, queries: dict[str, list[str]], col
     return out
 
 
+# In another engine (tests/engines.py: Firefox through Marionette, WebKitGTK
+# through its WebDriver), instrumented after the page has loaded: the time from
+# focusing the search box to the worker's first answer (as INSTRUMENT), and
+# the query timer of the tests (tests/browser.py _TIMER).
+_ENGINE_READY = """
+const input = document.querySelector("input.md-search__input")
+const meta = document.querySelector(".md-search-result__meta")
+const initial = meta.textContent
+window.__readyAt = undefined
+input.addEventListener("focus", () => {
+  window.__focusAt = performance.now()
+  new MutationObserver((_, observer) => {
+    if (meta.textContent !== initial) { window.__readyAt = performance.now(); observer.disconnect() }
+  }).observe(meta, { childList: true, characterData: true, subtree: true })
+}, { once: true })
+"""
+_ENGINE_QUERY_START = """
+document.querySelector('.md-search-result__meta').textContent = ''
+document.querySelector('.md-search-result__list').innerHTML = ''
+window.__searchStart = performance.now(); window.__searchShown = null
+const input = document.querySelector('input.md-search__input')
+input.value = ''
+"""
+END_KEY = "\ue010"  # WebDriver's End key: the last keystroke, as the tests type
+
+
+def engine_file(engine_name: str, site: Path, page_name: str, queries: dict[str, list[str]], cold_budget_s: float) -> dict:
+    """From file://, in *engine_name* ('firefox' or 'webkit'), each language:
+    search ready, the queries warm (a second run in the same page), and each
+    alone in a freshly loaded page (cold) until *cold_budget_s* is spent. The
+    query time is from the last keystroke to Material's result count."""
+    from tests.browser import _TIMER
+    from tests.engines import launch
+
+    out = {"ready_ms": {}, "warm_ms": [], "cold_ms": [], "version": ""}
+
+    def ready_page(engine, url: str) -> float:
+        engine.goto(url)
+        engine.wait("return document.readyState === 'complete'")
+        engine.js(_ENGINE_READY)
+        engine.click("input.md-search__input")
+        engine.wait("return window.__readyAt !== undefined", timeout=READY_TIMEOUT_MS / 1000)
+        ready = engine.js("return window.__readyAt - window.__focusAt")
+        engine.js("(" + _TIMER.strip() + ")()")
+        return ready
+
+    def timed(engine, query: str) -> float:
+        engine.js(_ENGINE_QUERY_START)
+        engine.type("input.md-search__input", query + END_KEY)
+        engine.wait("return window.__searchShown !== null")
+        engine.wait("return !document.querySelector('.md-search-result__list[aria-busy]')")
+        return engine.js("return Math.max(0, window.__searchShown - window.__searchStart)")
+
+    with launch(engine_name) as engine:
+        out["version"] = engine.version
+        for lang, root in _roots(site).items():
+            url = (root / page_name).resolve().as_uri()
+            out["ready_ms"][lang] = ready_page(engine, url)
+            for query in queries[lang]:
+                timed(engine, query)  # its first run
+            out["warm_ms"] += [timed(engine, q) for q in queries[lang]]
+        deadline = time.monotonic() + cold_budget_s
+        for lang, query in interleaved(queries):
+            if time.monotonic() > deadline:
+                break
+            ready_page(engine, (_roots(site)[lang] / page_name).resolve().as_uri() + "?cold=" + str(time.monotonic()))
+            out["cold_ms"].append(timed(engine, query))
+    return out
+
+
 class Responses:
     """Every response a context receives (its pages and their workers), once per URL."""
 
@@ -254,6 +324,19 @@ def is_plain(path: str) -> bool:
 def is_pagefind(path: str) -> bool:
     """The whole Pagefind bundle: UI js/css, pagefind.js, its worker, wasm, entry, meta, index chunks, fragments."""
     return "/pagefind/" in path
+
+
+def engine_summary(measures: dict) -> dict:
+    """The record's figures of engine_file()'s measures."""
+    return {
+        "search_ready_s": max(measures["ready_ms"].values()) / 1000,
+        "query_p50_warm_ms": statistics.median(measures["warm_ms"]),
+        "query_p95_warm_ms": percentile(measures["warm_ms"], 95),
+        "query_p95_cold_ms": percentile(measures["cold_ms"], 95) if measures["cold_ms"] else None,
+        "queries_warm": len(measures["warm_ms"]),
+        "queries_cold": len(measures["cold_ms"]),
+        "engine": measures["version"],
+    }
 
 
 def summary(file_measures: dict | None, http: list[dict] | None) -> dict:

@@ -211,12 +211,14 @@ def launch(engine: str) -> Iterator[Engine]:
     from selenium.webdriver.webkitgtk.service import Service
 
     driver_path, browser_path, _ = webkit_paths()
-    with xvfb() as display, tempfile.TemporaryDirectory(prefix="webkit-") as home:
+    with xvfb() as display, tempfile.TemporaryDirectory(prefix="webkit-", ignore_cleanup_errors=True) as home:
         options = Options()
         options.binary_location = browser_path
         options.add_argument("--automation")
         # An explicit driver path: Selenium Manager (which downloads drivers) is never asked.
-        service = Service(executable_path=driver_path, env={**os.environ, "DISPLAY": display, "HOME": home, "XDG_CACHE_HOME": home, "XDG_DATA_HOME": home})
+        # Its caches and data in a folder of its own, not the user's home.
+        env = {**os.environ, "DISPLAY": display, "HOME": home, "XDG_CACHE_HOME": home, "XDG_DATA_HOME": home, "MESA_SHADER_CACHE_DISABLE": "true"}
+        service = Service(executable_path=driver_path, env=env)
         driver = webdriver.WebKitGTK(options=options, service=service)
         try:
             driver.set_window_rect(width=1280, height=900)

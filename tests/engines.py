@@ -187,24 +187,32 @@ def launch(engine: str) -> Iterator[Engine]:
     if engine == "firefox":
         from marionette_driver.marionette import Marionette
 
-        logs = tempfile.TemporaryDirectory(prefix="firefox-")
-        # port 0: Marionette picks a free port, so parallel runs do not clash;
-        # Firefox's log goes to a temporary folder, not the working directory.
+        work = tempfile.TemporaryDirectory(prefix="firefox-")
+        # port 0: Marionette picks a free port, so parallel runs do not clash.
+        # Its profiles and Firefox's log go to a temporary folder of ours (by
+        # default the log goes to the working directory).
         marionette = Marionette(
-            bin=firefox_path(), port=0, headless=True, gecko_log=logs.name,
+            bin=firefox_path(), port=0, headless=True, workspace=work.name, gecko_log=work.name,
             prefs={
                 "browser.shell.checkDefaultBrowser": False,
                 "network.dns.disableIPv6": True,
                 "dom.events.testing.asyncClipboard": True,
             },
         )
+        profiles = [marionette.instance.profile]
         try:
             marionette.start_session()
             marionette.set_window_rect(width=1280, height=900)
             yield Firefox(marionette)
         finally:
-            marionette.cleanup()
-            logs.cleanup()
+            marionette.cleanup()  # quits Firefox, removes its profile and makes a new empty one
+            profiles.append(marionette.instance.profile)
+            # The folder goes with all of them; their own __del__ would try again
+            # at interpreter exit, and print an ImportError.
+            for profile in profiles:
+                if profile is not None:
+                    profile.restore = False
+            work.cleanup()
         return
     from selenium import webdriver
     from selenium.webdriver.webkitgtk.options import Options

@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -182,8 +183,28 @@ def xvfb() -> Iterator[str]:
 
 
 @contextmanager
+def _removed(folder: str, timeout: float = TIMEOUT) -> Iterator[None]:
+    """Remove *folder* at the end, once the processes that still write into it
+    as they exit (WebKit's, after the driver has quit) let it go."""
+    try:
+        yield
+    finally:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                shutil.rmtree(folder)
+                break
+            except FileNotFoundError:
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(POLL)  # a polling interval, as in the drivers' waits
+
+
+@contextmanager
 def launch(engine: str) -> Iterator[Engine]:
-    """Start *engine* with a fresh profile; it loads nothing from the network by itself."""
+    """Start *engine* with a fresh profile, in a 1280×900 window."""
     if engine == "firefox":
         from marionette_driver.marionette import Marionette
 
@@ -193,11 +214,6 @@ def launch(engine: str) -> Iterator[Engine]:
         # default the log goes to the working directory).
         marionette = Marionette(
             bin=firefox_path(), port=0, headless=True, workspace=work.name, gecko_log=work.name,
-            prefs={
-                "browser.shell.checkDefaultBrowser": False,
-                "network.dns.disableIPv6": True,
-                "dom.events.testing.asyncClipboard": True,
-            },
         )
         profiles = [marionette.instance.profile]
         try:
@@ -219,7 +235,8 @@ def launch(engine: str) -> Iterator[Engine]:
     from selenium.webdriver.webkitgtk.service import Service
 
     driver_path, browser_path, _ = webkit_paths()
-    with xvfb() as display, tempfile.TemporaryDirectory(prefix="webkit-", ignore_cleanup_errors=True) as home:
+    home = tempfile.mkdtemp(prefix="webkit-")
+    with xvfb() as display, _removed(home):
         options = Options()
         options.binary_location = browser_path
         options.add_argument("--automation")

@@ -272,3 +272,46 @@ def test_links_land_on_their_question(request, engine, scheme, lang):
         browser.goto(f"{base}{FAQ}#modelarts")
         assert browser.wait(TARGET) == "modelarts"
         assert browser.js(LANDED, "modelarts") == [True, True, "modelarts"]
+
+
+# ------------------------------------------------------------------ the same answers
+
+QUERY_SETS = [Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "queries-dev.tsv",
+              Path(__file__).resolve().parent / "data" / "queries-heldout.tsv"]
+
+
+@pytest.fixture(scope="session")
+def chromium_answers(site, browser):
+    """Chromium's answers to every dev and held-out query, from disk, through
+    the worker's own protocol (tests/browser.py WORKER): what every engine must give."""
+    from tests.browser import ask_worker
+    from tests.search_eval import read_queries
+
+    answers = {}
+    context = browser.new_context()
+    page = context.new_page()
+    for lang in ("zh", "en"):
+        queries = [q.text for path in QUERY_SETS for q in read_queries(path) if q.lang == lang]
+        page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+        found = ask_worker(page, lang_root(site, lang) / "search", queries)
+        answers[lang] = (queries, [[url for url, _ in a["results"]] for a in found])
+    context.close()
+    return answers
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_engine_answers_as_chromium_does(engine, site, chromium_answers, lang):
+    """The same results, in the same order, for every dev and held-out query:
+    the same recall from disk in all three engines."""
+    from faqlib.search import parse_shard, read_folder
+
+    from tests.browser import WORKER
+
+    queries, expected = chromium_answers[lang]
+    index = read_folder(lang_root(site, lang) / "search")
+    files = {name[: -len(".js")]: parse_shard(text) for name, text in index.files.items()}
+    engine.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+    engine.js("window.__answers = null; (" + WORKER.strip() + ")(arguments[0]).then(a => { window.__answers = a })",
+              [index.base, files, queries, None])
+    got = engine.wait("return window.__answers", timeout=60)
+    assert [[url for url, _ in a["results"]] for a in got] == expected

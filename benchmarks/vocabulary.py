@@ -91,16 +91,32 @@ class Vocabulary:
 
 
 def split_questions(text: str) -> list[str]:
-    """Each question of one page with its answer, as plain text, read by the
-    site's own question reader with the site's markdown extensions (what the
-    build calls a question, and its answer)."""
+    """Each question of one page with its answer, from its heading to the next
+    question's, as prose (markup, code blocks and addresses left out). Where a
+    question starts is the site's own question reader's to say (faqlib.reader,
+    with the site's markdown extensions: the build's questions)."""
     sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
     from ids import load_site  # noqa: PLC0415 - tools/ is not a package
     from faqlib.reader import read_markdown  # noqa: PLC0415
 
     site = load_site(ROOT / "mkdocs.yml")
-    found = read_markdown(text, site.extensions, site.configs)
-    return [f"{q.question}\n{q.answer}" for q in found.questions]
+    starts = [q.line for q in read_markdown(text, site.extensions, site.configs).questions]
+    lines = text.split("\n")
+    sections = ["\n".join(lines[start - 1:end - 1]) for start, end in zip(starts, [*starts[1:], len(lines) + 1])]
+    return [_plain(_QUESTION_MARK.sub("", section, count=1)) for section in sections]
+
+
+#: A question heading's own marks ('## Q:', '## Q：'), before its text.
+_QUESTION_MARK = re.compile(r"^\s*#+\s*Q\s*[:：]\s*")
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"```.*?```", " ", text, flags=re.DOTALL)  # code blocks are not prose
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"^\s*A[:：]", " ", text, flags=re.MULTILINE)  # the answer's marker
+    return re.sub(r"https?://\S+", " ", text)
 
 
 def _zh_words(text: str, tagger) -> list[tuple[str, str]]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 SEARCH_PLUGINS = ("material/search", "search")
-INDEX_FOLDER = "search"
 ICON = ".icons/material/link-variant.svg"
 
 

@@ -377,22 +377,3 @@ def test_a_word_occurs_when_a_reader_typing_it_would_match_the_text():
     assert not occurs("hang", vocabulary)
 
 
-def test_page_store_keeps_html_until_taken_and_leaves_nothing(tmp_path):
-    from types import SimpleNamespace
-
-    from faqlib.pagehtml import PageStore, content, set_content
-
-    store = PageStore()
-    store.put("a.html", "<p>一</p>")
-    store.put("en/a.html", "<p>one</p>")
-    store.put("a.html", "<p>一二</p>")  # again: replaces
-    assert store.holds("a.html") and store.read("a.html") == "<p>一二</p>"
-    page, loose = SimpleNamespace(url="en/a.html", content=""), SimpleNamespace(url="b.html", content="<p>b</p>")
-    set_content(store, page, "<span></span>" + content(store, page))
-    set_content(store, loose, content(store, loose) + "!")  # not held: on the page
-    assert loose.content == "<p>b</p>!" and page.content == ""
-    assert store.take("en/a.html") == "<span></span><p>one</p>" and not store.holds("en/a.html")
-    assert store.take("en/a.html") is None
-    folder = next(iter(store._files.values())).parent
-    store.close()
-    assert not folder.exists() and not store.holds("a.html")

@@ -266,6 +266,13 @@ def test_missing_translation_allowed_on_purpose(project):
 
 # ------------------------------------------------------------ configuration
 
+def test_a_lock_that_is_not_utf8_is_said(project):
+    """docs/ids.yml that cannot be read stops the build at its own name (it was dropped silently)."""
+    write_docs(project)
+    (project / "docs" / "ids.yml").write_bytes("ids:\n  first: {pages: [caf\u00e9.md]}\n".encode("latin-1"))
+    fails_with(project, "ids.yml:1", "is not UTF-8; save it as UTF-8")
+
+
 def test_the_faq_is_one_hook():
     """hooks/faq.py runs the whole FAQ build (faqlib/build.py): mkdocs.yml lists it
     alone, and no other hook file is left to forget. (Without it no FAQ code

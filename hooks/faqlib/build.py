@@ -196,10 +196,13 @@ def checks(state: SiteState, language: LanguageState, config: MkDocsConfig) -> N
             if source is not None and page.lang == language.code and not (source.problems or page.problems):
                 problems += check_translation(source.src, source.questions, page.src, page.questions)
     report(state, problems)
-    if language.lock is None or not language.default or state.incomplete:
+    if not language.default or state.incomplete:
+        return
+    report(state, language.lock_problems)  # an unreadable lock too (then there is no lock to check)
+    if language.lock is None:
         return
     live = live_ids(language)
-    report(state, language.lock_problems + idlock.check(language.lock, live, [lang.code for lang in static_i18n.languages(config)]))
+    report(state, idlock.check(language.lock, live, [lang.code for lang in static_i18n.languages(config)]))
     if unlocked := [qid for qid in live if qid not in language.lock.entries]:
         log.info(f"{len(unlocked)} question id(s) are not in {idlock.FILE} yet ({', '.join(unlocked[:3])}"
                  f"{', …' if len(unlocked) > 3 else ''}); run make ids to lock them")

@@ -5,8 +5,10 @@ file only says which MkDocs event runs which stage. The two orders that
 static-i18n forces (it builds the other languages inside the default
 language's on_post_build) are named, with their reasons, in
 faqlib/upstream/static_i18n.py; every other handler runs at MkDocs' default
-priority, except `on_post_page`, which lets a page's HTML go after every other
-handler has read it.
+priority, except the three around a page's HTML (faqlib/build.py, Memory):
+it is parked after every other on_page_content handler has changed it, back
+on the page before every other on_page_context handler reads it, and let go
+after every on_post_page handler.
 """
 
 from __future__ import annotations
@@ -21,8 +23,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-#: After every other on_post_page handler (an author's hook may still read page.content).
+#: After every other handler of the event (on_page_content: what they return
+#: is the page's final HTML, which is parked; on_post_page: they may still
+#: read page.content).
 LAST = -1000
+#: Before every other on_page_context handler: they see the page's HTML.
+FIRST = 1000
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -56,10 +62,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+@event_priority(LAST)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = setup.site_state(config)
     build.questions(state, state.current(), page, html, config)
-    return html
+    return ""  # parked until on_page_context
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -69,6 +76,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
+@event_priority(FIRST)
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     state = setup.site_state(config)
     return build.page_context(state, state.current(), context, page, config)

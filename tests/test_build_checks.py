@@ -393,6 +393,13 @@ def _record(name, config, data):
     out.write_text(json.dumps({**old, **data}))
 
 
+def on_env(env, *, config, files):
+    \"\"\"Between conversion and writing, each page's HTML is parked, compressed.\"\"\"
+    language = config["faq_site_state"].current()
+    _record("parked.json", config, {f.page.url: [f.page.content, f.page.url in language.parked] for f in files.documentation_pages()})
+    return env
+
+
 def on_page_context(context, *, page, config, nav):
     \"\"\"An author's hook after ours: the page's HTML is on the page, finished.\"\"\"
     _record("context.json", config, {page.url: page.content})
@@ -402,9 +409,10 @@ def on_page_context(context, *, page, config, nav):
 
 
 def test_an_authors_hook_after_ours_sees_each_pages_html_at_page_context(project):
-    """The FAQ hook keeps each page's HTML in page.content from its conversion to
-    its writing (home lists, related questions and old anchors already in), and
-    lets it go once the page is written (faqlib/build.py, release)."""
+    """The FAQ hook parks each page's HTML, compressed, from its conversion until
+    on_page_context, and puts it back (home lists, related questions and old
+    anchors already in) before any other handler of that event; it lets it go
+    once the page is written (faqlib/build.py, Memory)."""
     write_docs(project)
     (project / "probe.py").write_text(PROBE, encoding="utf-8")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -412,6 +420,8 @@ def test_an_authors_hook_after_ours_sees_each_pages_html_at_page_context(project
     hooks = (project / "mkdocs.yml").read_text(encoding="utf-8").split("hooks:\n")[1].split()
     assert hooks[1].endswith("/hooks/faq.py") and hooks[3].endswith("/probe.py"), hooks  # ours first
     builds(project)
+    parked = json.loads((project / "parked.json").read_text())
+    assert all(content == "" and held for content, held in parked.values()), parked
     seen = json.loads((project / "context.json").read_text())
     assert set(seen) == {"index.html", "feature_advice.html", "en/index.html", "en/feature_advice.html"}
     assert 'href="feature_advice.html#first"' in seen["index.html"] and "第一个问题" in seen["index.html"]

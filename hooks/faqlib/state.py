@@ -65,6 +65,8 @@ class LanguageState:
     pages: dict[str, PageRecord] = field(default_factory=dict)
     #: questions: urls of pages whose HTML holds a '<!-- faq:… -->' marker.
     marked: set[str] = field(default_factory=set)
+    #: questions: each page's HTML, zlib-compressed, by url, until page_context puts it back.
+    parked: dict[str, bytes] = field(default_factory=dict)
     #: page_html: the search rows of this language, and their analysis (maybe in another process).
     search_rows: list[Row] = field(default_factory=list)
     analysis: Task | None = None

@@ -38,7 +38,7 @@ def test_generated_corpus_passes_our_checks(tmp_path):
 
 def test_plain_config_is_ours_without_our_changes():
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "nav:" not in ours(text) and "hooks/search_index.py" in ours(text)
+    assert "nav:" not in ours(text) and "hooks/faq.py" in ours(text)
     bare = plain(text)
     for gone in ("hooks:", "custom_dir", "reconfigure_search: false", "extra_javascript", "faq.css", "nav:"):
         assert gone not in bare

@@ -12,7 +12,7 @@ import json
 import pytest
 from faqlib.search import read_folder
 
-from tests.conftest import build_here, copy_project
+from tests.conftest import ROOT, build_here, copy_project
 
 ZH = "# 特性咨询\n\n## Q: 第一个问题？ {#first}\n\nA: 回答一。\n\n## Q: 第二个问题？ {#second}\n\nA: 回答二。\n"
 EN = "# Feature Advice\n\n## Q: First question? {#first}\n\nA: Answer one.\n\n## Q: Second question? {#second}\n\nA: Answer two.\n"
@@ -266,15 +266,20 @@ def test_missing_translation_allowed_on_purpose(project):
 
 # ------------------------------------------------------------ configuration
 
-HOOKS = ["faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "untranslated_pages", "id_lock", "page_memory"]
-
-
-@pytest.mark.parametrize("hook", HOOKS)
-def test_every_hook_is_required(project, hook):
+def test_a_lock_that_is_not_utf8_is_said(project):
+    """docs/ids.yml that cannot be read stops the build at its own name (it was dropped silently)."""
     write_docs(project)
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text("\n".join(line for line in text.split("\n") if not line.endswith(f"/hooks/{hook}.py")), encoding="utf-8")
-    fails_with(project, f"add hooks/{hook}.py under 'hooks:'")
+    (project / "docs" / "ids.yml").write_bytes("ids:\n  first: {pages: [caf\u00e9.md]}\n".encode("latin-1"))
+    fails_with(project, "ids.yml:1", "is not UTF-8; save it as UTF-8")
+
+
+def test_the_faq_is_one_hook():
+    """hooks/faq.py runs the whole FAQ build (faqlib/build.py): mkdocs.yml lists it
+    alone, and no other hook file is left to forget. (Without it no FAQ code
+    runs at all, so there is nothing left that could refuse the configuration.)"""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert text.split("\nhooks:\n")[1].split() == ["-", "hooks/faq.py"]
+    assert sorted(p.name for p in (ROOT / "hooks").glob("*.py")) == ["faq.py"]
 
 
 @pytest.mark.parametrize(
@@ -380,44 +385,57 @@ def test_every_way_of_writing_q_is_a_question(project, prefix):
 PROBE = '''
 import json
 from pathlib import Path
-from mkdocs.plugins import event_priority
 
 
-@event_priority(-2000)
-def on_env(env, *, config, files):
-    """After every FAQ hook's on_env: where is each page's HTML now?"""
-    state = config["faq_site_state"]
-    seen = {f.page.url: [f.page.content, state.pages.holds(f.page.url)] for f in files.documentation_pages()}
-    out = Path(config.site_dir).parent / "probe.json"
+def _record(name, config, data):
+    out = Path(config.site_dir).parent / name
     old = json.loads(out.read_text()) if out.exists() else {}
-    out.write_text(json.dumps({**old, **seen}))
+    out.write_text(json.dumps({**old, **data}))
+
+
+def on_env(env, *, config, files):
+    \"\"\"Between conversion and writing, each page's HTML is parked, compressed.\"\"\"
+    language = config["faq_site_state"].current()
+    _record("parked.json", config, {f.page.url: [f.page.content, f.page.url in language.parked] for f in files.documentation_pages()})
     return env
 
 
-def on_post_page(output, *, page, config):
-    """Each page is written with its own questions."""
-    out = Path(config.site_dir).parent / "written.json"
-    old = json.loads(out.read_text()) if out.exists() else []
-    out.write_text(json.dumps(old + [page.url]))
-    return output
+def on_page_context(context, *, page, config, nav):
+    \"\"\"An author's hook after ours: the page's HTML is on the page, finished.\"\"\"
+    _record("context.json", config, {page.url: page.content})
+    return context
+
 '''
 
 
-def test_no_page_holds_its_html_between_conversion_and_writing(project):
-    """hooks/page_memory.py: once converted, a page's HTML waits in a file
-    (faqlib/pagehtml.py) until it is written, and the folder goes at the end."""
+def test_an_authors_hook_after_ours_sees_each_pages_html_at_page_context(project):
+    """The FAQ hook parks each page's HTML, compressed, from its conversion until
+    on_page_context, and puts it back (home lists, related questions and old
+    anchors already in) before any other handler of that event; it lets it go
+    once the page is written (faqlib/build.py, Memory)."""
     write_docs(project)
     (project / "probe.py").write_text(PROBE, encoding="utf-8")
-    set_config(project, "hooks:\n", f"hooks:\n  - {(project / 'probe.py').as_posix()}\n")
-    site = builds(project)
-    seen = json.loads((project / "probe.json").read_text())
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    set_config(project, text[text.index("hooks:\n"):], text[text.index("hooks:\n"):] + f"  - {(project / 'probe.py').as_posix()}\n")
+    hooks = (project / "mkdocs.yml").read_text(encoding="utf-8").split("hooks:\n")[1].split()
+    assert hooks[1].endswith("/hooks/faq.py") and hooks[3].endswith("/probe.py"), hooks  # ours first
+    builds(project)
+    parked = json.loads((project / "parked.json").read_text())
+    assert all(content == "" and held for content, held in parked.values()), parked
+    seen = json.loads((project / "context.json").read_text())
     assert set(seen) == {"index.html", "feature_advice.html", "en/index.html", "en/feature_advice.html"}
-    assert all(content == "" and held for content, held in seen.values()), seen
-    assert sorted(json.loads((project / "written.json").read_text())) == sorted(seen)
-    # What came back is the page's own HTML, with what on_env added (the home list).
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert 'href="feature_advice.html#first"' in home and "第一个问题" in home
-    assert "第二个问题" in (site / "feature_advice.html").read_text(encoding="utf-8")
+    assert 'href="feature_advice.html#first"' in seen["index.html"] and "第一个问题" in seen["index.html"]
+    assert "第二个问题" in seen["feature_advice.html"] and "Second question" in seen["en/feature_advice.html"]
+
+
+def test_a_written_page_lets_its_html_go():
+    from types import SimpleNamespace
+
+    from faqlib import build
+
+    page = SimpleNamespace(content="<p>一</p>")
+    build.release(page)
+    assert page.content is None
 
 
 # ------------------------------------------------------------ issue 21: own lines, no traceback

@@ -377,22 +377,24 @@ def test_a_word_occurs_when_a_reader_typing_it_would_match_the_text():
     assert not occurs("hang", vocabulary)
 
 
-def test_page_store_keeps_html_until_taken_and_leaves_nothing(tmp_path):
+
+
+def test_a_parked_page_html_is_edited_where_it_waits_and_comes_back_whole():
+    """faqlib/build.py, Memory: park, parked_html, page_context, release."""
     from types import SimpleNamespace
 
-    from faqlib.pagehtml import PageStore, content, set_content
+    from faqlib import build
+    from faqlib.state import LanguageState
 
-    store = PageStore()
-    store.put("a.html", "<p>一</p>")
-    store.put("en/a.html", "<p>one</p>")
-    store.put("a.html", "<p>一二</p>")  # again: replaces
-    assert store.holds("a.html") and store.read("a.html") == "<p>一二</p>"
-    page, loose = SimpleNamespace(url="en/a.html", content=""), SimpleNamespace(url="b.html", content="<p>b</p>")
-    set_content(store, page, "<span></span>" + content(store, page))
-    set_content(store, loose, content(store, loose) + "!")  # not held: on the page
-    assert loose.content == "<p>b</p>!" and page.content == ""
-    assert store.take("en/a.html") == "<span></span><p>one</p>" and not store.holds("en/a.html")
-    assert store.take("en/a.html") is None
-    folder = next(iter(store._files.values())).parent
-    store.close()
-    assert not folder.exists() and not store.holds("a.html")
+    language = LanguageState("en", False, root="en/")
+    page = SimpleNamespace(url="en/a.html", content="", file=SimpleNamespace(src_uri="a.en.md"))
+    build.park(language, page, "<p>one 一</p>")
+    build.park(language, page, "<span></span>" + build.parked_html(language, page))
+    assert page.content == "" and build.parked_html(language, page) == "<span></span><p>one 一</p>"
+    loose = SimpleNamespace(url="en/b.html", content="<p>b</p>")
+    assert build.parked_html(language, loose) == "<p>b</p>"  # never parked: on the page
+    context = build.page_context(None, language, {}, page, SimpleNamespace())
+    assert page.content == "<span></span><p>one 一</p>" and not language.parked
+    assert context["faq_lang_root"] == "en/" and "faq_jsonld" not in context
+    build.release(page)
+    assert page.content is None

@@ -1,4 +1,4 @@
-"""Related questions under each answer (faqlib/related.py, hooks/related_questions.py)."""
+"""Related questions under each answer (faqlib/related.py, hooks/faqlib/build.py, related_questions)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,11 @@
-"""The FAQ logic behind the MkDocs hooks in ../, unit-tested.
+"""The FAQ logic behind the MkDocs hook in ../faq.py, unit-tested.
 
-Only setup.py (configuration checks) speaks MkDocs; the private APIs of
-Python-Markdown, static-i18n and Material are reached through upstream/.
-Keeping the rest free of MkDocs keeps a move to another site engine cheap:
-the thin hooks would change, the model and faq.json would not.
+build.py is the FAQ build of one language as one pipeline, its stages in the
+order they run; it and setup.py (configuration checks) are the modules that
+speak MkDocs (its config, files, pages and errors). The rest (the question
+reader and model, checks, lists, JSON-LD, search, related questions, the id
+lock) is pure. The private APIs of Python-Markdown, static-i18n and Material
+are reached through upstream/ only. Keeping most of it free of MkDocs keeps a
+move to another site engine cheap: the hook and build.py would change, the
+model and faq.json would not.
 """

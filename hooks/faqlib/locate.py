@@ -26,9 +26,8 @@ def _squash(text: str) -> str:
 class Locator:
     """Lines of one page's markdown; line numbers are 1-based in the file."""
 
-    def __init__(self, lines: list[str], offset: int = 0) -> None:
+    def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.offset = offset  # lines before the markdown (front matter)
         self.bare = [_PREFIX.sub("", line) for line in lines]
         self.heading_lines = [
             i for i, line in enumerate(self.bare)
@@ -36,7 +35,7 @@ class Locator:
         ]
 
     def number(self, index: int) -> int:
-        return index + 1 + self.offset
+        return index + 1
 
     def heading(self, text: str, after: int = -1) -> int:
         """Index of the heading line that wrote *text* (rendered), after index *after*."""

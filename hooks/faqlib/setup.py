@@ -2,14 +2,15 @@
 
 A setting we cannot serve fails here with what to change (PluginError), before
 any page is built, rather than as a site with a feature silently missing.
-This is the one module of faqlib that speaks MkDocs (its config and errors).
+With build.py (the pipeline's stages), the module of faqlib that speaks
+MkDocs (its config and errors).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 from typing import Any
 
@@ -19,22 +20,15 @@ from .extract import QuestionExtension
 from .state import KEY, SiteState
 from .upstream import material, static_i18n
 
-#: Every FAQ hook; each feature needs all of them (search needs its index,
-#: the home page its lists, …), so a missing one is a configuration error.
+#: The FAQ's stylesheet and script, which every page needs.
 ASSET_JS = "assets/javascripts/faq.js"
 ASSET_CSS = "assets/stylesheets/faq.css"
 _REMOTE_URL = re.compile(r"^\s*([a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-REQUIRED_HOOKS = ("faq_model", "question_list", "faq_jsonld", "faq_data", "short_links", "search_index", "related_questions", "untranslated_pages", "id_lock", "page_memory")
 
 
 def config_problems(config: Any) -> list[str]:
     """What in mkdocs.yml the FAQ hooks cannot serve, each with the fix."""
     problems: list[str] = []
-    present = {PurePosixPath(str(name)).stem for name in (config.get("hooks") or {})}
-    missing = [name for name in REQUIRED_HOOKS if name not in present]
-    if missing:
-        listed = ", ".join(f"hooks/{name}.py" for name in missing)
-        problems.append(f"the FAQ needs every one of its hooks; add {listed} under 'hooks:'")
     if static_i18n.plugin(config) is None:
         problems.append("the FAQ needs the 'i18n' plugin (mkdocs-static-i18n); add it under 'plugins:'")
     else:

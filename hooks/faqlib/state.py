@@ -2,7 +2,8 @@
 
 static-i18n builds every language on one config object, the others from
 inside the default language's on_post_build; so state lives in one object per
-config (never in a module), and within it per language, with a stack of the
+config (never in a module), and within it one LanguageState per language (the
+build object faqlib/build.py's stages fill in order), with a stack of the
 languages whose builds are running.
 """
 
@@ -10,11 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
+from .background import Task
 from .extract import QuestionExtension
+from .idlock import Lock
 from .model import Problem, Question
-from .pagehtml import PageStore
+from .search import Row
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File
 
 #: The key under which a config holds its SiteState.
 KEY = "faq_site_state"
@@ -37,17 +43,35 @@ class PageRecord:
 
 @dataclass
 class LanguageState:
-    """One language's site: where it is written and what its pages hold."""
+    """One language's build: where it is written and what its pages hold.
+
+    Each field is filled by one stage of faqlib/build.py (named here) and read
+    by the later ones; nothing else is handed from one event to the next."""
 
     code: str
     default: bool
-    root: str = ""  # folder of its pages under site_dir: '' or 'en/'
-    pages: dict[str, PageRecord] = field(default_factory=dict)  # by url
-    page_order: list[str] = field(default_factory=list)
-    #: Question id -> the ids of its related questions (hooks/related_questions.py).
-    related: dict[str, list[str]] = field(default_factory=dict)
-    #: Sources that could not be read (not UTF-8): said once, at their own line.
+    #: read: folder of its pages under site_dir: '' or 'en/'.
+    root: str = ""
+    #: read: sources that could not be read (not UTF-8): said once, at their own line.
     unreadable: list[str] = field(default_factory=list)
+    #: read: the lock (docs/ids.yml), None without one, and its mistakes (said at checks).
+    lock: Lock | None = None
+    lock_problems: list[Problem] = field(default_factory=list)
+    #: read: q/<id>.html files this build added to MkDocs' files, by id (pruned at page_html).
+    short_link_files: dict[str, File] = field(default_factory=dict)
+    #: order: page urls in nav order.
+    page_order: list[str] = field(default_factory=list)
+    #: questions: every converted page, by url ('en/feature_advice.html').
+    pages: dict[str, PageRecord] = field(default_factory=dict)
+    #: questions: urls of pages whose HTML holds a '<!-- faq:… -->' marker.
+    marked: set[str] = field(default_factory=set)
+    #: questions: each page's HTML, zlib-compressed, by url, until page_context puts it back.
+    parked: dict[str, bytes] = field(default_factory=dict)
+    #: page_html: the search rows of this language, and their analysis (maybe in another process).
+    search_rows: list[Row] = field(default_factory=list)
+    analysis: Task | None = None
+    #: page_html: question id -> the ids of its related questions.
+    related: dict[str, list[str]] = field(default_factory=dict)
 
     def in_order(self) -> list[PageRecord]:
         """Pages with questions: nav pages in nav order, then the rest by url."""
@@ -70,15 +94,11 @@ class LanguageState:
 
 @dataclass
 class SiteState:
-    """Everything the FAQ hooks share during one build of all languages."""
+    """Everything the FAQ build shares during one build of all languages."""
 
     extension: QuestionExtension
     languages: dict[str, LanguageState] = field(default_factory=dict)
     building: list[str] = field(default_factory=list)
-    #: Work started in one event and finished in a later one, by (task, language).
-    pending: dict[tuple[str, str], Any] = field(default_factory=dict)
-    #: Pages' HTML between their conversion and their writing (hooks/page_memory.py).
-    pages: PageStore = field(default_factory=PageStore)
     #: The author mistakes reported in this build of every language, as said.
     mistakes: list[str] = field(default_factory=list)
 

@@ -4,7 +4,7 @@
  * 1. static-i18n builds every language with one site root, so Material would
  *    load one index for all languages. Here config.base becomes this
  *    language's root: Material then loads <root>/search/search_index.js|json
- *    (written per language by hooks/search_index.py) and resolves result
+ *    (written per language by faqlib/build.py site_outputs) and resolves result
  *    links against it. config.search becomes our worker.
  * 2. Browsers refuse `new Worker(file:...)`. Material answers that with a CDN
  *    iframe shim that runs search on the page's own thread; a worker built

@@ -9,7 +9,7 @@
    * browser lands on the question even without JavaScript; here the address
    * becomes the stable id, so highlight, copy and language switch use it.
    * An old link whose question was retired or moved (docs/ids.yml,
-   * hooks/id_lock.py) lands on an empty span at the top of the page it was
+   * faqlib/idlock.py) lands on an empty span at the top of the page it was
    * published on, which names where the question, or its notice, is now. */
   function followAlias() {
     var hash = location.hash.slice(1)

@@ -16,7 +16,6 @@ from typing import Any
 READ_FROM = {"mkdocs-material": "9.8.1"}
 
 SEARCH_PLUGINS = ("material/search", "search")
-INDEX_FOLDER = "search"
 ICON = ".icons/material/link-variant.svg"
 
 

@@ -17,8 +17,26 @@ READ_FROM = {"mkdocs-static-i18n": "1.3.1"}
 PLUGIN = "i18n"
 #: The locale of a language-switcher entry that is never built (its fixed_link).
 NULL_LOCALE = "null"
-#: Priority of its on_post_build, inside which the other languages build.
+#: Priority of its on_files (reconfigure_files: each file's language, dest_uri
+#: and alternates) and of its on_post_build, inside which the other languages build.
+FILES_PRIORITY = -100
 POST_BUILD_PRIORITY = -100
+
+# The orders it forces on the FAQ build (hooks/faq.py), each with its reason:
+
+#: The FAQ reads a language's files after static-i18n has given them their
+#: language and place (a page's dest_uri under '<locale>/').
+AFTER_ITS_FILES = FILES_PRIORITY - 100
+#: A language's own outputs (faq.json, short links) are written before
+#: static-i18n's on_post_build: that handler builds the other languages on the
+#: same config and leaves it configured for the last one (its site_url,
+#: theme language), so after it the default language's config is gone.
+BEFORE_OTHER_LANGUAGES = POST_BUILD_PRIORITY + 100
+#: What needs every language (the search indexes hold each other's words) is
+#: written after it: in the default language's on_post_build, once the other
+#: languages are built. An inner language's build passes here too (static-i18n
+#: returns at once while it is building) and only leaves.
+AFTER_OTHER_LANGUAGES = POST_BUILD_PRIORITY - 100
 
 
 @dataclass(frozen=True)

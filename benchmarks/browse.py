@@ -22,15 +22,13 @@ from benchmarks.procs import renderer_pss_mb
 # Records main-thread tasks over 50 ms from the very start of the page, and
 # the time from focusing the search box to the first answer of the worker
 # (Material's result meta text changes from "initialising" to "type to search").
-INSTRUMENT = """
-window.__longTasks = [];
-new PerformanceObserver(list => {
-  for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration])
-}).observe({ type: "longtask", buffered: true });
-document.addEventListener("DOMContentLoaded", () => {
-  const input = document.querySelector("input.md-search__input")
-  const meta = document.querySelector(".md-search-result__meta")
-  if (!input || !meta) return
+# The time from focusing the search box to the worker's first answer
+# (Material's result meta text changes from "initialising" to "type to
+# search"): window.__focusAt and window.__readyAt. A function body.
+READY_TIMER = """
+const input = document.querySelector("input.md-search__input")
+const meta = document.querySelector(".md-search-result__meta")
+if (input && meta) {
   const initial = meta.textContent
   input.addEventListener("focus", () => {
     if (window.__focusAt) return
@@ -39,7 +37,16 @@ document.addEventListener("DOMContentLoaded", () => {
       if (meta.textContent !== initial) { window.__readyAt = performance.now(); observer.disconnect() }
     }).observe(meta, { childList: true, characterData: true, subtree: true })
   }, { once: true })
-})
+}
+"""
+# Records main-thread tasks over 50 ms from the very start of the page, and
+# starts the ready timer once the page's markup is there.
+INSTRUMENT = """
+window.__longTasks = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration])
+}).observe({ type: "longtask", buffered: true });
+document.addEventListener("DOMContentLoaded", () => {""" + READY_TIMER + """})
 """
 #: A page that has loaded is left this long before the reader focuses the box.
 SETTLE_MS = 300
@@ -139,27 +146,9 @@ def material_file(site: Path, page_name: str, queries: dict[str, list[str]], col
 
 
 # In another engine (tests/engines.py: Firefox through Marionette, WebKitGTK
-# through its WebDriver), instrumented after the page has loaded: the time from
-# focusing the search box to the worker's first answer (as INSTRUMENT), and
-# the query timer of the tests (tests/browser.py _TIMER).
-_ENGINE_READY = """
-const input = document.querySelector("input.md-search__input")
-const meta = document.querySelector(".md-search-result__meta")
-const initial = meta.textContent
-window.__readyAt = undefined
-input.addEventListener("focus", () => {
-  window.__focusAt = performance.now()
-  new MutationObserver((_, observer) => {
-    if (meta.textContent !== initial) { window.__readyAt = performance.now(); observer.disconnect() }
-  }).observe(meta, { childList: true, characterData: true, subtree: true })
-}, { once: true })
-"""
-_ENGINE_QUERY_START = """
-document.querySelector('.md-search-result__meta').textContent = ''
-document.querySelector('.md-search-result__list').innerHTML = ''
-window.__searchStart = performance.now(); window.__searchShown = null
-const input = document.querySelector('input.md-search__input')
-"""
+# through its WebDriver), instrumented after the page has loaded: the ready
+# timer (READY_TIMER) and the query timer of the tests (tests/browser.py
+# _TIMER, RESET_RESULTS).
 END_KEY = "\ue010"  # WebDriver's End key: the last keystroke, as the tests type
 
 
@@ -168,7 +157,7 @@ def engine_file(engine_name: str, site: Path, page_name: str, queries: dict[str,
     search ready, the queries warm (a second run in the same page), and each
     alone in a freshly loaded page (cold) until *cold_budget_s* is spent. The
     query time is from the last keystroke to Material's result count."""
-    from tests.browser import _TIMER
+    from tests.browser import _TIMER, RESET_RESULTS
     from tests.engines import launch
 
     out = {"ready_ms": {}, "warm_ms": [], "cold_ms": [], "version": ""}
@@ -176,7 +165,7 @@ def engine_file(engine_name: str, site: Path, page_name: str, queries: dict[str,
     def ready_page(engine, url: str) -> float:
         engine.goto(url)
         engine.wait("return document.readyState === 'complete'")
-        engine.js(_ENGINE_READY)
+        engine.js("window.__focusAt = undefined; window.__readyAt = undefined;" + READY_TIMER)
         engine.click("input.md-search__input")
         engine.wait("return window.__readyAt !== undefined", timeout=READY_TIMEOUT_MS / 1000)
         ready = engine.js("return window.__readyAt - window.__focusAt")
@@ -188,7 +177,7 @@ def engine_file(engine_name: str, site: Path, page_name: str, queries: dict[str,
         # box at once, and the End key's keyup makes Material send it. Typed
         # key by key, each key would search and the last result could show
         # before End is pressed.
-        engine.js(_ENGINE_QUERY_START + "input.value = arguments[0]", query)
+        engine.js(RESET_RESULTS + "; document.querySelector('input.md-search__input').value = arguments[0]", query)
         engine.type("input.md-search__input", END_KEY)
         engine.wait("return window.__searchShown !== null")
         engine.wait("return !document.querySelector('.md-search-result__list[aria-busy]')")

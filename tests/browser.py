@@ -84,6 +84,16 @@ _TIMER = """
 """
 
 
+# Before a query is typed: an empty result area, and the timer started (when
+# the index becomes ready after the text is filled in but before End is
+# pressed, Material sends the query then). A function body, for any driver.
+RESET_RESULTS = (
+    "document.querySelector('.md-search-result__meta').textContent = '';"
+    " document.querySelector('.md-search-result__list').innerHTML = '';"
+    " window.__searchStart = performance.now(); window.__searchShown = null"
+)
+
+
 def open_search(page, query: str = "mindspore") -> float:
     """Focus the search box and wait until the index answers *query*; returns
     ms from focus to the first results (index load and set-up included)."""
@@ -99,13 +109,7 @@ def search(page, query: str) -> dict:
     # Tests share tabs; Chromium throttles a tab in the background (its frames
     # and timers), which would add half a second to every wait.
     page.bring_to_front()
-    page.evaluate(
-        "() => { document.querySelector('.md-search-result__meta').textContent = '';"
-        " document.querySelector('.md-search-result__list').innerHTML = '';"
-        # Start counting now too: when the index becomes ready after the text is
-        # filled in but before End is pressed, Material sends the query then.
-        " window.__searchStart = performance.now(); window.__searchShown = null }"
-    )
+    page.evaluate("() => { " + RESET_RESULTS + " }")
     page.fill(SEARCH_INPUT, query)
     page.press(SEARCH_INPUT, "End")
     page.wait_for_function("window.__searchShown !== null", timeout=10_000)

@@ -135,14 +135,10 @@
    * on the home page. Keyboard: Tab reaches the button or link from the
    * search box; the arrow keys move through the results as ever. */
   function helpAfterNothing(near, lost) {
-    var meta = document.querySelector(S.meta)
-    var old = document.querySelector(".faq-dead-end")
-    if (old) old.remove()
-    if (!meta || !near || lost) return
-    var help = document.createElement("p")
-    help.className = "faq-dead-end"
+    var help = noteUnderCount("p", "faq-dead-end", near && !lost)
+    if (!help) return
     if (near.suggestion) {
-      meta.textContent = deadEnd.nearest || ""
+      document.querySelector(S.meta).textContent = deadEnd.nearest || ""
       help.appendChild(document.createTextNode((deadEnd.suggest || "") + " "))
       var button = document.createElement("button")
       button.type = "button"
@@ -159,25 +155,33 @@
       help.appendChild(home)
       help.appendChild(document.createTextNode(parts[1] || ""))
     }
-    meta.parentNode.insertBefore(help, meta.nextSibling)
   }
 
   /* Files of the index this query could not have: the results may lack
    * what they held, so the count line says what happened and what to do
    * (never "no results"), and the screen reader hears it (role=alert). */
   function failure(lost) {
-    var meta = document.querySelector(S.meta)
-    var old = document.querySelector(".faq-search-failed")
-    if (old) old.remove()
-    if (!meta || !lost.length) return
+    var note = noteUnderCount("div", "faq-search-failed", lost.length > 0)
+    if (!note) return
     var why = lost[0][1]
-    var note = document.createElement("div")
-    note.className = "faq-search-failed"
     note.setAttribute("role", "alert")
     note.textContent = (failedText[why] || failedText.missing || "Part of the search index could not be loaded: {files}")
       .replace("{files}", lost.map(function (f) { return "search/" + f[0] }).join(", "))
+    if (!document.querySelector(S.item)) document.querySelector(S.meta).textContent = ""
+  }
+
+  /* A note of ours right under the count line, made anew for each list (the
+   * last list's goes): a new element when *wanted* and Material shows the
+   * count line, else null. */
+  function noteUnderCount(tag, className, wanted) {
+    var old = document.querySelector("." + className)
+    if (old) old.remove()
+    var meta = document.querySelector(S.meta)
+    if (!meta || !wanted) return null
+    var note = document.createElement(tag)
+    note.className = className
     meta.parentNode.insertBefore(note, meta.nextSibling)
-    if (!document.querySelector(S.item)) meta.textContent = ""
+    return note
   }
 
   function received(pairs) {

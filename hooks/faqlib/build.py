@@ -265,8 +265,9 @@ def home_lists(state: SiteState, language: LanguageState, pages: dict[str, Page]
 
 
 def start_search(language: LanguageState) -> None:
-    """Start tokenizing this language's questions (on another core when there are
-    many) while MkDocs writes the pages and builds the next language."""
+    """Start tokenizing this language's questions (in a second process when there
+    are many). related_questions() reads the result at once, so the pages wait
+    for it: the second process no longer overlaps the writing of the pages."""
     titles = {page.url: page.title for page in language.in_order()}
     language.search_rows = [Row(url, titles.get(language.root + url, ""), q.id, q.question, q.answer) for url, q in language.rows()]
     texts = [(row.question, row.answer) for row in language.search_rows]

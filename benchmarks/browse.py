@@ -19,9 +19,6 @@ from urllib.parse import unquote, urlsplit
 
 from benchmarks.procs import renderer_pss_mb
 
-# Records main-thread tasks over 50 ms from the very start of the page, and
-# the time from focusing the search box to the first answer of the worker
-# (Material's result meta text changes from "initialising" to "type to search").
 # The time from focusing the search box to the worker's first answer
 # (Material's result meta text changes from "initialising" to "type to
 # search"): window.__focusAt and window.__readyAt. A function body.
@@ -157,7 +154,7 @@ def engine_file(engine_name: str, site: Path, page_name: str, queries: dict[str,
     search ready, the queries warm (a second run in the same page), and each
     alone in a freshly loaded page (cold) until *cold_budget_s* is spent. The
     query time is from the last keystroke to Material's result count."""
-    from tests.browser import _TIMER, RESET_RESULTS
+    from tests.browser import _TIMER, ANSWERED, RESET_RESULTS
     from tests.engines import launch
 
     out = {"ready_ms": {}, "warm_ms": [], "cold_ms": [], "version": ""}
@@ -179,8 +176,7 @@ def engine_file(engine_name: str, site: Path, page_name: str, queries: dict[str,
         # before End is pressed.
         engine.js(RESET_RESULTS + "; document.querySelector('input.md-search__input').value = arguments[0]", query)
         engine.type("input.md-search__input", END_KEY)
-        engine.wait("return window.__searchShown !== null")
-        engine.wait("return !document.querySelector('.md-search-result__list[aria-busy]')")
+        engine.wait(ANSWERED + " && window.__searchShown !== null")
         return engine.js("return Math.max(0, window.__searchShown - window.__searchStart)")
 
     with launch(engine_name) as engine:

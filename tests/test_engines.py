@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import ANSWERED, RESET_RESULTS
 from tests.conftest import build_here, copy_project, lang_root
 from tests.engines import ENGINES, launch, missing
 
@@ -57,38 +58,28 @@ def base_url(request, scheme: str, lang: str) -> str:
 
 SEARCH = """
 const input = document.querySelector("input.md-search__input")
-document.querySelector(".md-search-result__meta").textContent = ""
-document.querySelector(".md-search-result__list").innerHTML = ""
 input.focus()
 input.value = arguments[0]
 input.dispatchEvent(new Event("input", {bubbles: true}))
 input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: "End"}))
 """
 
-# The whole list of the whole query. The list is aria-busy until all of it is
-# in (the best result comes first). Typed with keys, each key searches: a
-# result link's ?h= holds the words it was found for (arguments[0]).
-RESULTS = """
-if (!document.querySelector(".md-search-result__meta").textContent) return null
-const link = document.querySelector(".md-search-result__link")
-if (arguments[0] !== null && !(link && new URL(link.href).searchParams.get("h") === arguments[0])) return null
-if (document.querySelector(".md-search-result__list[aria-busy]")) return null
-return [...document.querySelectorAll(".md-search-result__link")].map(a => a.getAttribute("href"))
-"""
+# The whole list of the query in the box (tests/browser.py ANSWERED), its links.
+RESULTS = ANSWERED + """ ? [...document.querySelectorAll(".md-search-result__link")].map(a => a.getAttribute("href")) : null"""
 
 
 def search(browser, query: str, keys: bool = False) -> list[str]:
     """Search *query* in the page's search box; the result anchors, best first.
     With *keys*, the query is typed with the driver's real keys instead of set
-    as the value (Material listens to keyup either way)."""
+    as the value (Material listens to keyup either way; each key searches)."""
+    browser.js(RESET_RESULTS)
     if keys:
         browser.js(SEARCH, "")
-        browser.js("document.querySelector('.md-search-result__meta').textContent = ''")
         browser.type("input.md-search__input", query)
         browser.wait("return document.querySelector('input.md-search__input').value === arguments[0]", query)
     else:
         browser.js(SEARCH, query)
-    return [href.split("#")[-1] for href in browser.wait(RESULTS, query if keys else None)]
+    return [href.split("#")[-1] for href in browser.wait(RESULTS)]
 
 
 # (query, expected question id, kind); the last query of each language is the

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser import SEARCH_INPUT, ask_worker
+from tests.browser import ANSWERED, SEARCH_INPUT, ask_worker
 from tests.conftest import LANGS, lang_root
 
 # (languages, query, the suggestion, a question the nearest include):
@@ -67,8 +67,9 @@ def test_a_reader_who_finds_nothing_is_helped_by_keyboard(site, page, lang):
             break
     assert page.evaluate("document.activeElement.textContent") == "昇腾"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('input.md-search__input').value === '昇腾'")
-    page.wait_for_function("!document.querySelector('.faq-dead-end') && !!document.querySelector('.md-search-result__link')")
+    assert page.input_value(SEARCH_INPUT) == "昇腾"
+    page.wait_for_function("() => { " + ANSWERED + " }")
+    assert not page.query_selector(".faq-dead-end") and page.query_selector(".md-search-result__link")
     # Nothing near: the way to every question, a link to the home page.
     page.click(SEARCH_INPUT, position={"x": 8, "y": 8})
     typed(page, "zzqqx")

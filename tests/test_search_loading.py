@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import SEARCH_INPUT, is_local, open_search, serve
+from tests.browser import ANSWERED, SEARCH_INPUT, is_local, open_search, serve
 from tests.conftest import LANGS, lang_root
 
 NO_RESULTS = {"zh": "没有找到符合条件的结果", "en": "No matching documents"}
@@ -144,3 +144,48 @@ def test_a_shard_that_does_not_come_in_time_is_said(site, page, lang):
         server.shutdown()
         server.server_close()
     assert text.startswith(FAILED[lang]) and ADVICE[lang, "timeout"] in text, text
+
+
+def test_a_late_answer_is_never_taken_for_the_next_query(site, page):
+    """Answers come in order, so an earlier query's can land after the reader
+    has typed the next one: the list says which query it answers
+    (data-query), and is busy until all of it is in. Here the first query
+    waits for a dictionary shard the server holds, the second is typed, then
+    the shard comes: every list shown is labelled with its own query."""
+    release = threading.Event()
+    handler = functools.partial(_HoldingHandler, directory=str(site), release=release)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/feature_advice.html")
+        # Each whole list shown: the query it says it answers, its first result.
+        page.evaluate("""() => {
+          const list = document.querySelector('.md-search-result__list')
+          window.__lists = []
+          new MutationObserver(() => {
+            const first = list.querySelector('.md-search-result__link')
+            if (!list.hasAttribute('aria-busy') && first)
+              window.__lists.push([list.getAttribute('data-query'), first.getAttribute('href').split('#')[1]])
+          }).observe(list, { attributes: true, childList: true })
+        }""")
+        # Ready (Material then says "type to start searching"), or the first
+        # query would never be sent: Material sends only the box's last text.
+        page.click(SEARCH_INPUT, position={"x": 8, "y": 8})
+        page.wait_for_function("""() => document.querySelector('.md-search-result__meta').textContent
+          === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']""")
+        page.fill(SEARCH_INPUT, "梯度截断")
+        page.press(SEARCH_INPUT, "End")
+        page.fill(SEARCH_INPUT, "ModelArts")
+        page.press(SEARCH_INPUT, "End")
+        assert page.evaluate("window.__lists") == []  # both wait for the shard
+        release.set()
+        page.wait_for_function("() => { " + ANSWERED + " }")
+        lists = page.evaluate("window.__lists")
+    finally:
+        release.set()
+        server.shutdown()
+        server.server_close()
+    # (The first answer may be replaced before it is ever whole.)
+    assert lists[-1] == ["ModelArts", "modelarts"], lists
+    assert {tuple(shown) for shown in lists} <= {("梯度截断", "gradient-clipping"), ("ModelArts", "modelarts")}, lists

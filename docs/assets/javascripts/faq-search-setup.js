@@ -100,6 +100,7 @@
   var asked = new Set()  // docs whose excerpt was asked for, for these results
   var shown = new Map()  // doc -> excerpt markup, for these results
   var total = 0
+  var answer = null // the worker's last results message
 
   function key(href) {
     var url = new URL(href, root)
@@ -115,11 +116,20 @@
     shown = new Map()
     total = message.total
     message.results.forEach(function (result) { wanted.set(key(result.url), result) })
-    // While only the best few are listed, the list is busy: the whole follows.
+    // The list says which query it answers (Material sends each query it
+    // reads, and the answers come in order: an earlier query's answer can
+    // land after the reader has typed on), and is busy until all of it is
+    // in: while only the best few are listed, and until our notes are.
     var list = document.querySelector(S.list)
-    if (list && message.partial) list.setAttribute("aria-busy", "true")
-    // After Material's own listener has rendered the list and its count.
+    if (list) {
+      list.setAttribute("data-query", message.query)
+      list.setAttribute("aria-busy", "true")
+    }
+    // After Material's own listener has rendered the list and its count;
+    // unless a later answer came first (it is then the list shown).
+    answer = message
     setTimeout(function () {
+      if (answer !== message) return
       watch()
       count(message.results.length)
       helpAfterNothing(message.near, message.failed.length > 0)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from faqlib.hant import convert
 from faqlib.search import parse_shard, read_folder
-from faqlib.tokenizer import CONTRACT, normalize, query_words, stem
+from faqlib.tokenizer import CONTRACT, normalize, query_words
 
 from tests.browser import ask_worker
 from tests.conftest import LANGS, lang_root
@@ -118,3 +118,22 @@ def test_worker_reads_any_query_as_the_tokenizer_does(site, page, lang):
             assert [tuple(w) for w in answer["words"]] == query_words(read, vocabulary), text
 
     both_halves_agree()
+
+
+def test_the_worker_stems_by_the_rules_the_index_ships(site, page, tmp_path):
+    """Stemming is data (faqlib.tokenizer.STEMMING, in the contract): the
+    worker holds no rule of its own. The same index with the final-e step
+    taken out of its contract, and 'ies' made 'i', is read by those rules."""
+    import shutil
+
+    folder = tmp_path / "search"
+    shutil.copytree(lang_root(site, "en") / "search", folder)
+    document = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    rules = document["docs"]["contract"]["stemming"]
+    assert rules == CONTRACT["stemming"]
+    rules["steps"] = [[["ies", "i", 5, False, False], *rules["steps"][0][1:]], rules["steps"][1]]
+    (folder / "search_index.json").write_text(json.dumps(document), encoding="utf-8")
+    page.goto((lang_root(site, "en") / "index.html").resolve().as_uri())
+    shipped, changed = (ask_worker(page, where, ["devices libraries"])[0] for where in (lang_root(site, "en") / "search", folder))
+    assert [w[0] for w in shipped["words"]] == ["devic", "library"]
+    assert [w[0] for w in changed["words"]] == ["device", "librari"]

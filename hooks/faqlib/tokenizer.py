@@ -4,9 +4,11 @@ Both halves of the search follow it: the build (faqlib/search.py, this
 module's `tokenize`) and the reader's browser
 (docs/assets/javascripts/faq-search-worker.js). The worker holds no rules of
 its own: `CONTRACT` is shipped inside every index and the worker builds its
-patterns, stop words and spelling rules from it. Two functions are written in
-both languages, `stem` and `query_words`; tests/test_search_parity.py runs
-every dev query and every question through both and compares the terms.
+patterns, stop words, spellings and stemming from it. What is written in both
+languages is only the small interpreters of those rules (`spell`, `stem`) and
+the query reader (`segment`, `query_words`); tests/test_search_parity.py runs
+every dev query, every question and random mixed text (hypothesis) through
+both halves and compares the terms.
 
 Chinese text is segmented by jieba (search mode, with a MindSpore dictionary)
 at build time; a query is segmented in the browser by longest match against
@@ -53,6 +55,30 @@ SPELLING = (
     ("ours", "ors", 6), ("our", "or", 6),
     ("tres", "ters", 6), ("tre", "ter", 5),
 )
+#: A light English stemmer (plural, -ing, -ed, final e), as data: Porter
+#: would conflate more, but prefix and typo matching at query time cover most
+#: of the rest. Words shorter than `shortest`, or not all letters, stay as
+#: they are. Each step applies its first rule whose suffix ends the word, that
+#: is at least `shortest` long, and (`vowel`) whose base (the word without the
+#: suffix) holds a vowel; a rule that gives the suffix back ('ss' -> 'ss')
+#: keeps the step from going on. A rule marked `undouble` then drops a doubled
+#: last letter (clipp -> clip) of a result at least `undoubleShortest` long,
+#: unless it is one of `keepDoubled` (install, pass, buzz).
+STEMMING = {
+    "shortest": 4,
+    "vowels": "aeiouy",
+    "undoubleShortest": 4,
+    "keepDoubled": "lsz",
+    # [suffix, replacement, shortest word, base needs a vowel, undouble]
+    "steps": [
+        [["ies", "y", 5, False, False], ["sses", "ss", 0, False, False], ["xes", "x", 0, False, False],
+         ["zes", "z", 0, False, False], ["ches", "ch", 0, False, False], ["shes", "sh", 0, False, False],
+         ["ss", "ss", 0, False, False], ["us", "us", 0, False, False], ["is", "is", 0, False, False],
+         ["s", "", 0, False, False]],
+        [["ing", "", 6, True, True], ["ed", "", 5, True, True]],
+        [["e", "", 5, False, False]],
+    ],
+}
 USER_DICT = Path(__file__).with_name("userdict.zh.txt")
 
 #: Shipped in every index: the worker's rules come from here, nowhere else.
@@ -62,6 +88,7 @@ CONTRACT = {
     "maxWord": MAX_WORD,
     "stopWords": sorted(STOP_WORDS),
     "spelling": [list(rule) for rule in SPELLING],
+    "stemming": STEMMING,
 }
 
 _LATIN = re.compile(LATIN)
@@ -84,28 +111,19 @@ def spell(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A light English stemmer (plural, -ing, -ed, final e), mirrored in JS.
-
-    Porter would conflate more, but it is long to mirror exactly in the
-    worker; prefix and typo matching at query time cover most of the rest.
-    """
-    if len(word) <= 3 or not _ALPHA.fullmatch(word):
+    """The stem of a lowercase word by the rules of STEMMING ('clipping' -> 'clip')."""
+    rules = STEMMING
+    if len(word) < rules["shortest"] or not _ALPHA.fullmatch(word):
         return word
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith(("sses", "xes", "zes", "ches", "shes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix in ("ing", "ed"):
-        base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 3 and re.search(r"[aeiouy]", base):
-            word = base
-            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+    for step in rules["steps"]:
+        for suffix, replacement, shortest, vowel, undouble in step:
+            base = word[: -len(suffix)]
+            if len(word) < shortest or not word.endswith(suffix) or (vowel and not any(c in rules["vowels"] for c in base)):
+                continue
+            word = base + replacement
+            if undouble and len(word) >= rules["undoubleShortest"] and word[-1] == word[-2] and word[-1] not in rules["keepDoubled"]:
                 word = word[:-1]
             break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
     return word
 
 

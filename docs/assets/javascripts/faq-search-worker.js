@@ -25,9 +25,10 @@
  * importScripts of them. A file that cannot be had is reported with the
  * results ("failed"), never taken for "nothing matches".
  *
- * Every rule of what a term is (patterns, stop words, spellings) comes with
- * the index, from hooks/faqlib/tokenizer.py; the code of stem(), segment(),
- * queryWords() and toSimplified() is written here too, and
+ * Every rule of what a term is (patterns, stop words, spellings, stemming)
+ * comes with the index, from hooks/faqlib/tokenizer.py; what is written here
+ * too is the small interpreters of those rules (spell(), stem()), the query
+ * reader (segment(), queryWords()) and toSimplified(), and
  * tests/test_search_parity.py runs random and real queries through both
  * halves.
  *
@@ -411,24 +412,24 @@
   }
 
   /* faqlib.tokenizer.stem. */
-  function stem(word) {
-    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word
-    if (word.length > 4 && /ies$/.test(word)) word = word.slice(0, -3) + "y"
-    else if (/(sses|xes|zes|ches|shes)$/.test(word)) word = word.slice(0, -2)
-    else if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) word = word.slice(0, -1)
-    var suffixes = ["ing", "ed"]
-    for (var i = 0; i < suffixes.length; i++) {
-      var suffix = suffixes[i]
-      var base = word.slice(0, -suffix.length)
-      if (word.slice(-suffix.length) === suffix && base.length >= 3 && /[aeiouy]/.test(base)) {
-        word = base
+  /* faqlib.tokenizer.stem, from the contract's rules (STEMMING). */
+  function stem(index, word) {
+    var rules = index.contract.stemming
+    if (word.length < rules.shortest || !/^[a-z]+$/.test(word)) return word
+    for (var s = 0; s < rules.steps.length; s++) {
+      var step = rules.steps[s]
+      for (var r = 0; r < step.length; r++) {
+        var suffix = step[r][0], replacement = step[r][1], shortest = step[r][2], vowel = step[r][3], undouble = step[r][4]
+        var base = word.slice(0, word.length - suffix.length)
+        if (word.length < shortest || word.slice(-suffix.length) !== suffix) continue
+        if (vowel && !Array.from(base).some(function (c) { return rules.vowels.indexOf(c) >= 0 })) continue
+        word = base + replacement
         var last = word[word.length - 1]
-        if (word.length > 3 && last === word[word.length - 2] && "lsz".indexOf(last) < 0)
+        if (undouble && word.length >= rules.undoubleShortest && last === word[word.length - 2] && rules.keepDoubled.indexOf(last) < 0)
           word = word.slice(0, -1)
         break
       }
     }
-    if (word.length > 4 && word[word.length - 1] === "e") word = word.slice(0, -1)
     return word
   }
 
@@ -445,7 +446,7 @@
 
   /* faqlib.tokenizer.term: the index term of one Latin word. */
   function term(index, word) {
-    return /^[a-z]+$/.test(word) ? stem(spell(index, word)) : word
+    return /^[a-z]+$/.test(word) ? stem(index, spell(index, word)) : word
   }
 
   /* Traditional to Simplified with the index's slice of OpenCC (faqlib/hant.py):

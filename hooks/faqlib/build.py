@@ -376,7 +376,13 @@ def outputs(language: LanguageState, config: MkDocsConfig) -> None:
     the pages of its retired ids."""
     path = Path(config.site_dir, language.root, FAQ_DATA)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(faq_data(language), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # Written piece by piece as json encodes it, the same bytes as dumps():
+    # dumps() holds every piece, then the whole text, then it again with the
+    # newline and encoded; at 100,000 questions that was some 240 MB at once,
+    # the build's peak (README, Performance).
+    with path.open("w", encoding="utf-8") as out:
+        json.dump(faq_data(language), out, ensure_ascii=False, indent=1)
+        out.write("\n")
     write_short_links(language, config)
     write_retired(language, config)
 

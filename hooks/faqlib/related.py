@@ -19,7 +19,8 @@ import html as html_module
 import math
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 
 from .search import Analysis
 
@@ -48,8 +49,8 @@ LARGE_SHARED = 50
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def vectors(found: Analysis) -> list[dict[int, float]]:
-    """Each question's terms (by number) and weights, normalised to length 1."""
+def vectors(found: Analysis) -> Iterator[dict[int, float]]:
+    """Each question's terms (by number) and weights, normalised to length 1, one at a time."""
     docs = len(found)
     df = [0] * len(found.vocabulary)
     for doc in range(docs):
@@ -59,7 +60,6 @@ def vectors(found: Analysis) -> list[dict[int, float]]:
             df[t] += 1
     idf = [math.log(1 + docs / n) if n else 0.0 for n in df]
     char = [CHAR_WEIGHT if len(t) == 1 and _CJK_CHAR.match(t) else 1.0 for t in found.vocabulary]
-    out = []
     for doc in range(docs):
         weights: dict[int, float] = {}
         at, end = found.body_at[doc], found.body_at[doc + 1]
@@ -69,30 +69,41 @@ def vectors(found: Analysis) -> list[dict[int, float]]:
             weights[t] = weights.get(t, 0.0) + QUESTION_WEIGHT
         weights = {t: w * idf[t] * char[t] for t, w in weights.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        out.append({t: w / norm for t, w in weights.items()})
-    return out
+        yield {t: w / norm for t, w in weights.items()}
 
 
 def related(found: Analysis, limit: int = LIMIT, threshold: float = MIN_SIMILARITY) -> list[list[int]]:
     """For each question (by number), the numbers of its related questions, best first."""
     docs = len(found)
-    vecs = vectors(found)
     exact = docs <= EXACT_UP_TO
     common = MAX_SHARED if exact else LARGE_SHARED
-    holders: dict[int, list[int]] = {}
-    for doc, vec in enumerate(vecs):
-        for t in vec:
-            holders.setdefault(t, []).append(doc)
+    # The vectors packed in arrays (each question's terms and weights, in its
+    # vector's order), and each term's holders with their weight for it: at
+    # 100,000 questions a dict and a float object per weight took some 180 MB
+    # more, at the moment the build holds the most (README, Performance).
+    terms, weights, starts = array("I"), array("d"), array("I", [0])
+    holders: dict[int, tuple[array, array]] = {}
+    for doc, vec in enumerate(vectors(found)):
+        for t, w in vec.items():
+            terms.append(t)
+            weights.append(w)
+            if (held := holders.get(t)) is None:
+                held = holders[t] = (array("I"), array("d"))
+            held[0].append(doc)
+            held[1].append(w)
+        starts.append(len(terms))
     out = []
-    for doc, vec in enumerate(vecs):
-        probes = [(t, w) for t, w in vec.items() if len(holders[t]) <= common]
+    for doc in range(docs):
+        at, end = starts[doc], starts[doc + 1]
+        probes = [(t, w) for t, w in zip(terms[at:end], weights[at:end]) if len(holders[t][0]) <= common]
         if not exact:
             probes = sorted(probes, key=lambda tw: (-tw[1], tw[0]))[:PROBES]
         scores: dict[int, float] = {}
         for t, w in probes:
-            for other in holders[t]:
+            others, theirs = holders[t]
+            for other, weight in zip(others, theirs):
                 if other != doc:
-                    scores[other] = scores.get(other, 0.0) + w * vecs[other][t]
+                    scores[other] = scores.get(other, 0.0) + w * weight
         best = sorted((other for other, s in scores.items() if s >= threshold), key=lambda o: (-scores[o], o))
         out.append(best[:limit])
     return out

@@ -411,7 +411,6 @@
     return text.normalize("NFKC").toLowerCase()
   }
 
-  /* faqlib.tokenizer.stem. */
   /* faqlib.tokenizer.stem, from the contract's rules (STEMMING). */
   function stem(index, word) {
     var rules = index.contract.stemming

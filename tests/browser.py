@@ -7,7 +7,7 @@ import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,9 +42,10 @@ def launch(playwright) -> Iterator:
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve *folder* over http on loopback; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, handler: Callable[..., http.server.BaseHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """Serve *folder* over http on loopback; yields the base URL. *handler*: a
+    SimpleHTTPRequestHandler of the test's own (it is given directory=), else a quiet one."""
+    handler = functools.partial(handler or _QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     # A short poll, so shutdown() returns at once rather than after up to 0.5 s.
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

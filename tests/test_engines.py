@@ -11,12 +11,10 @@ Without CI a missing engine is skipped with the reason; with CI=true it fails.
 from __future__ import annotations
 
 import bisect
-import functools
 import http.server
 import json
 import os
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -24,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ANSWERED, RESET_RESULTS
+from tests.browser import ANSWERED, RESET_RESULTS, serve
 from tests.conftest import build_here, copy_project, lang_root
 from tests.engines import ENGINES, launch, missing
 
@@ -141,14 +139,8 @@ def serve_logged(folder: Path) -> Iterator[tuple[str, list[str]]]:
         def log_message(self, format, *args):  # noqa: A002
             asked.append(self.path)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", asked
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(folder, Handler) as base:
+        yield base, asked
 
 
 @pytest.fixture(scope="session")

@@ -119,30 +119,32 @@ class _HoldingHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextmanager
+def holding(site: Path) -> Iterator[tuple[str, threading.Event]]:
+    """*site* served with its dictionary shards held until the event is set
+    (set on leaving, so no request is left waiting); yields (base URL, event)."""
+    release = threading.Event()
+    with serve(site, functools.partial(_HoldingHandler, release=release)) as base:
+        try:
+            yield base, release
+        finally:
+            release.set()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_shard_that_does_not_come_in_time_is_said(site, page, lang):
     """The time limit of a query's round: a server that never sends the
     dictionary, and a page whose limit is made short (data-load-timeout)."""
-    release = threading.Event()
-    handler = functools.partial(_HoldingHandler, directory=str(site), release=release)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
 
     def short_limit(route):
         response = route.fetch()
         route.fulfill(response=response, body=response.text().replace('data-load-timeout="10000"', 'data-load-timeout="300"'))
 
-    try:
+    with holding(site) as (base, _):
         page.route("**/feature_advice.html", short_limit)
         page.goto(base + ("" if lang == "zh" else "en/") + "feature_advice.html")
         type_query(page, "gradient clipping")
         text = page.wait_for_selector(".faq-search-failed").inner_text()
-    finally:
-        release.set()
-        server.shutdown()
-        server.server_close()
     assert text.startswith(FAILED[lang]) and ADVICE[lang, "timeout"] in text, text
 
 
@@ -152,13 +154,8 @@ def test_a_late_answer_is_never_taken_for_the_next_query(site, page):
     (data-query), and is busy until all of it is in. Here the first query
     waits for a dictionary shard the server holds, the second is typed, then
     the shard comes: every list shown is labelled with its own query."""
-    release = threading.Event()
-    handler = functools.partial(_HoldingHandler, directory=str(site), release=release)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/feature_advice.html")
+    with holding(site) as (base, release):
+        page.goto(base + "feature_advice.html")
         # Each whole list shown: the query it says it answers, its first result.
         page.evaluate("""() => {
           const list = document.querySelector('.md-search-result__list')
@@ -182,10 +179,6 @@ def test_a_late_answer_is_never_taken_for_the_next_query(site, page):
         release.set()
         page.wait_for_function("() => { " + ANSWERED + " }")
         lists = page.evaluate("window.__lists")
-    finally:
-        release.set()
-        server.shutdown()
-        server.server_close()
     # (The first answer may be replaced before it is ever whole.)
     assert lists[-1] == ["ModelArts", "modelarts"], lists
     assert {tuple(shown) for shown in lists} <= {("梯度截断", "gradient-clipping"), ("ModelArts", "modelarts")}, lists

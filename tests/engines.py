@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import glob
 import os
+import select
 import shutil
 import subprocess
 import tempfile
@@ -25,6 +26,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from benchmarks.procs import tree
 
 ENGINES = ("firefox", "webkit")
 TIMEOUT = 10.0
@@ -182,24 +185,28 @@ def xvfb() -> Iterator[str]:
         server.wait()
 
 
-@contextmanager
-def _removed(folder: str, timeout: float = TIMEOUT) -> Iterator[None]:
-    """Remove *folder* at the end, once the processes that still write into it
-    as they exit (WebKit's, after the driver has quit) let it go."""
+def _exited(pids: list[int], timeout: float = TIMEOUT) -> None:
+    """Wait until the processes *pids* have exited: a pidfd becomes readable
+    when its process exits, whoever its parent is (these are not ours)."""
+    fds = []
+    for pid in pids:
+        try:
+            fds.append(os.pidfd_open(pid))
+        except ProcessLookupError:
+            continue  # gone already
     try:
-        yield
-    finally:
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                shutil.rmtree(folder)
-                break
-            except FileNotFoundError:
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(POLL)  # a polling interval, as in the drivers' waits
+        while fds:
+            left = deadline - time.monotonic()
+            ready = select.select(fds, [], [], max(0.0, left))[0]
+            if not ready and left <= 0:
+                raise TimeoutError(f"{len(fds)} WebKit process(es) still running {timeout} s after the driver quit")
+            for fd in ready:
+                os.close(fd)
+            fds = [fd for fd in fds if fd not in ready]
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 @contextmanager
@@ -235,18 +242,23 @@ def launch(engine: str) -> Iterator[Engine]:
     from selenium.webdriver.webkitgtk.service import Service
 
     driver_path, browser_path, _ = webkit_paths()
-    home = tempfile.mkdtemp(prefix="webkit-")
-    with xvfb() as display, _removed(home):
+    home = tempfile.TemporaryDirectory(prefix="webkit-")
+    with xvfb() as display, home:
         options = Options()
         options.binary_location = browser_path
         options.add_argument("--automation")
         # An explicit driver path: Selenium Manager (which downloads drivers) is never asked.
         # Its caches and data in a folder of its own, not the user's home.
-        env = {**os.environ, "DISPLAY": display, "HOME": home, "XDG_CACHE_HOME": home, "XDG_DATA_HOME": home, "MESA_SHADER_CACHE_DISABLE": "true"}
+        env = {**os.environ, "DISPLAY": display, "HOME": home.name, "XDG_CACHE_HOME": home.name, "XDG_DATA_HOME": home.name, "MESA_SHADER_CACHE_DISABLE": "true"}
         service = Service(executable_path=driver_path, env=env)
         driver = webdriver.WebKitGTK(options=options, service=service)
         try:
             driver.set_window_rect(width=1280, height=900)
             yield WebKit(driver)
         finally:
+            # WebKit's processes (MiniBrowser, its web and network processes)
+            # write into the home folder as they exit, after the driver has
+            # quit: the folder goes once they are gone.
+            processes = tree(service.process.pid)
             driver.quit()
+            _exited(processes)

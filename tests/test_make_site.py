@@ -170,16 +170,32 @@ def test_exchange_swaps_two_folders(tmp_path):
 def test_ctrl_c_during_a_real_build_is_quiet_and_keeps_the_site(built, tmp_path):
     """Ctrl-C reaches make's whole process group, as from a terminal."""
     import signal
-    import time as clock
+    import threading
+
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
     project = built
     shutil.copytree(project / "site", tmp_path / "before")
-    proc = subprocess.Popen(["make", "site", f"VENV={Path(sys.prefix)}"], cwd=project, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = clock.monotonic() + 60
-    while not list(project.glob(ms.WORK_PREFIX + "*")) and clock.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        clock.sleep(0.01)  # polling the file system from outside; no browser here
+    # The build has begun when its work folder appears (inotify, through
+    # watchdog, which MkDocs' serve already pins).
+    begun = threading.Event()
+
+    class WorkFolder(FileSystemEventHandler):
+        def on_created(self, event) -> None:
+            if Path(event.src_path).name.startswith(ms.WORK_PREFIX):
+                begun.set()
+
+    observer = Observer()
+    observer.schedule(WorkFolder(), str(project))
+    observer.start()
+    try:
+        proc = subprocess.Popen(["make", "site", f"VENV={Path(sys.prefix)}"], cwd=project, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        assert begun.wait(timeout=60), proc.poll()
+    finally:
+        observer.stop()
+        observer.join()
     second = make_site(project)
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)

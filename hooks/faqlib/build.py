@@ -402,15 +402,24 @@ def faq_data(language: LanguageState) -> dict:
     }
 
 
+def forward(language: LanguageState, link_id: str, page_url: str, qid: str, site_url: str | None) -> tuple[str, str]:
+    """Where the short link q/<link_id>.html forwards to, question *qid* on the
+    page at *page_url* (from the site root): its target, relative to the link,
+    and its canonical address (the target when the site has no site_url)."""
+    target = posixpath.relpath(page_url, posixpath.dirname(short_link(language.root, link_id))) + f"#{qid}"
+    canonical = f"{site_url.rstrip('/')}/{page_url}#{qid}" if site_url else target
+    return target, canonical
+
+
 def link_targets(language: LanguageState, site_url: str | None) -> list[dict]:
     """Template context of each short link: file, target, canonical, title."""
     targets = []
-    for url, q in language.rows():
-        if not q.id:
-            continue
-        target = posixpath.relpath(url, SHORT_LINK_FOLDER) + f"#{q.id}"
-        canonical = f"{site_url.rstrip('/')}/{language.root}{url}#{q.id}" if site_url else target
-        targets.append({"id": q.id, "file": short_link(language.root, q.id), "target": target, "canonical": canonical, "title": q.question})
+    for page in language.in_order():
+        for q in page.questions:
+            if q.id:
+                target, canonical = forward(language, q.id, page.url, q.id, site_url)
+                targets.append({"id": q.id, "file": short_link(language.root, q.id), "target": target,
+                                "canonical": canonical, "title": q.question})
     return targets
 
 
@@ -444,8 +453,7 @@ def write_retired(language: LanguageState, config: MkDocsConfig) -> None:
         successor = idlock.resolve(lock, old.id, live)
         if successor:
             url, title = urls[successor]
-            target = posixpath.relpath(url, posixpath.dirname(short_link(language.root, old.id))) + f"#{successor}"
-            canonical = f"{config.site_url.rstrip('/')}/{url}#{successor}" if config.site_url else target
+            target, canonical = forward(language, old.id, url, successor, config.site_url)
             page = env.get_template("short_link.html").render(lang=language.code, config=config, target=target, canonical=canonical, title=title)
         else:
             note = old.note.get(language.code) or old.note.get("*") or old.note.get(default, "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -201,18 +202,58 @@ def browser():
         yield chromium
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh page that records every request it makes."""
+@pytest.fixture(scope="session")
+def _tabs(browser):
+    """One context of the session (per worker), clipboard allowed, and its tab
+    while it lives. A new tab costs Chromium 156 a renderer process: a page
+    with its search opened took 1.9 core-s in a new tab, 0.8 in an open one
+    (/tmp/prof measure in the README's Tests row), and ~40 tests ask for one."""
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    tab = context.new_page()
-    tab.requests = []
-    tab.errors = []
-    tab.on("request", lambda request: tab.requests.append(request.url))
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    yield tab
+    tabs: list = []
+    yield context, tabs
     context.close()
+
+
+@pytest.fixture
+def page(_tabs):
+    """A tab that records every request, page error, console error or warning,
+    failed request and http error from now on (.requests, .errors, .console,
+    .failed, .http_errors). The session's open tab, reused: after each test
+    its listeners and routes go, the storage of the origins it opened is
+    cleared and it is left on about:blank; a tab that was closed or crashed
+    is replaced."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    context, tabs = _tabs
+    if not tabs or tabs[0].is_closed():
+        tabs[:] = [context.new_page()]
+    tab = tabs[0]
+    tab.requests, tab.errors, tab.console, tab.failed, tab.http_errors = [], [], [], [], []
+    listeners = {
+        "request": lambda request: tab.requests.append(request.url),
+        "pageerror": lambda error: tab.errors.append(str(error)),
+        "console": lambda m: m.type in ("error", "warning") and tab.console.append(f"{m.type}: {m.text}"),
+        "requestfailed": lambda r: tab.failed.append(f"{r.url} {r.failure}"),
+        "response": lambda r: r.status >= 400 and tab.http_errors.append(f"{r.status} {r.url}"),
+    }
+    for event, listener in listeners.items():
+        tab.on(event, listener)
+    yield tab
+    for event, listener in listeners.items():
+        tab.remove_listener(event, listener)
+    if tab.is_closed():
+        return
+    try:
+        tab.unroute_all(behavior="ignoreErrors")
+        origins = {re.match(r"[a-z]+://[^/]*", url).group(0) for url in tab.requests if url.startswith(("file:", "http:"))}
+        cdp = context.new_cdp_session(tab)
+        for origin in origins:
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        cdp.detach()
+        tab.goto("about:blank")
+    except PlaywrightError:
+        tab.close()  # the next test gets a new one
 
 
 @pytest.fixture(scope="session")

@@ -74,9 +74,9 @@ def question_ids(site: Path, lang: str) -> list[str]:
     return [q["id"] for q in json.loads((root / "faq.json").read_text(encoding="utf-8"))["questions"]]
 
 
-def evaluate(site: Path, queries: list[Query], page_factory, page_name: str = "feature_advice.html",
+def evaluate(site: Path, queries: list[Query], page, page_name: str = "feature_advice.html",
              typed: bool = True, base_url: str | None = None) -> dict[str, Report]:
-    """Run every query on a FAQ page of its language, in one browser page per language:
+    """Run every query on a FAQ page of its language, opened in *page* (a tab):
     typed into Material's search box (*typed*, timed), or straight to our worker;
     from disk, or from *base_url* where *site* is served."""
     reports: dict[str, Report] = {}
@@ -84,7 +84,6 @@ def evaluate(site: Path, queries: list[Query], page_factory, page_name: str = "f
         ids = question_ids(site, lang)
         root = site if lang == "zh" else site / lang
         mine = [q for q in queries if q.lang == lang]
-        page = page_factory()
         prefix = "" if lang == "zh" else f"{lang}/"
         page.goto(f"{base_url}{prefix}{page_name}" if base_url else (root / page_name).resolve().as_uri())
         if typed:
@@ -111,7 +110,6 @@ def evaluate(site: Path, queries: list[Query], page_factory, page_name: str = "f
             kind[0], kind[1], kind[2] = kind[0] + 1, kind[1] + top1, kind[2] + top3
             if not anchors[:1] or anchors[0] not in expected:
                 report.misses.append(f"[{query.kind}] {query.text!r}: expected {sorted(expected)}, got {anchors[:3]}")
-        page.close()
     return reports
 
 
@@ -177,9 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     queries = read_queries(Path(args.queries))
     with sync_playwright() as playwright, launch(playwright) as browser, contextlib.ExitStack() as stack:
         base_url = stack.enter_context(serve(site)) if args.http else None
-        context = browser.new_context()
-        reports = evaluate(site, queries, context.new_page, base_url=base_url)
-        page = context.new_page()
+        page = browser.new_context().new_page()
+        reports = evaluate(site, queries, page, base_url=base_url)
         invariants = [check_invariants(site, lang, page, Path(args.synonyms)) for lang in sorted(reports)]
     print(f"queries: {args.queries} against {site} (Chromium, {'http' if args.http else 'file://'})")
     for report in reports.values():

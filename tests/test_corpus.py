@@ -171,11 +171,11 @@ def test_search_results_name_the_page(corpus, page):
     assert page.text_content(".md-search-result__article .faq-result-page") == "安装"
 
 
-def test_search_quality_on_the_whole_faq(corpus, browser):
+def test_search_quality_on_the_whole_faq(corpus, page):
     """Our sets over the whole FAQ (by kind), in Chromium from disk: recall@1 >= 0.80
     and recall@3 >= 0.92 per language, the search issue's targets."""
     data = Path(__file__).with_name("data")
-    check(corpus.site, browser, {
+    check(corpus.site, page, {
         "corpus": (data / "queries-corpus.tsv", 0.80, 0.92),
         "corpus-b": (data / "queries-corpus-b.tsv", 0.80, 0.92),
         "corpus-c": (data / "queries-corpus-c.tsv", 0.80, 0.92),

@@ -200,7 +200,7 @@ def without_second(text):
     return re.sub(r"## Q: [^\n]*\{#second\}\n\nA: [^\n]*\n\n", "", text)
 
 
-def test_old_links_of_a_retired_or_reworded_question_still_land(tmp_path, monkeypatch, browser):
+def test_old_links_of_a_retired_or_reworded_question_still_land(tmp_path, monkeypatch, page):
     from tests.conftest import build_here
 
     project = project_with(tmp_path, ZH3, EN3)
@@ -216,24 +216,19 @@ def test_old_links_of_a_retired_or_reworded_question_still_land(tmp_path, monkey
     lock.write_text(lock.read_text(encoding="utf-8").replace(
         "retired: {}", "retired:\n  second:\n    note: {zh: 该问题已在新版本中移除。, en: This question was removed in a later release.}"), encoding="utf-8")
     assert build_here(project).ok
-    context = browser.new_context()
-    tab = context.new_page()
-    try:
-        for lang, old, note in [("zh", "second", "该问题已在新版本中移除。"), ("en", "q-second-question", "This question was removed in a later release.")]:
-            tab.goto(((project / "out") / ("" if lang == "zh" else "en") / "feature_advice.html").as_uri() + f"#{old}")
-            tab.wait_for_url("**/q/second.html")
-            assert tab.text_content(".faq-retired-note") == note
-            assert tab.get_attribute("html", "lang") == lang
-            tab.click("main a")
-            tab.wait_for_url("**/index.html")
-        # The reworded heading's old anchor goes to its question.
-        tab.goto((project / "out" / "feature_advice.html").as_uri() + "#q-第一个问题")
-        tab.wait_for_url("**/feature_advice.html#first")
-        # Retired to a successor instead: every old link goes there.
-        lock.write_text(re.sub(r"(?s)retired:.*", "retired:\n  second: {successor: third}\n", lock.read_text(encoding="utf-8")), encoding="utf-8")
-        assert build_here(project).ok
-        for name, fragment in [("feature_advice.html", "#second"), ("feature_advice.html", "#q-第二个问题"), ("q/second.html", "")]:
-            tab.goto((project / "out" / name).as_uri() + fragment)
-            tab.wait_for_url("**/feature_advice.html#third")
-    finally:
-        context.close()
+    for lang, old, note in [("zh", "second", "该问题已在新版本中移除。"), ("en", "q-second-question", "This question was removed in a later release.")]:
+        page.goto(((project / "out") / ("" if lang == "zh" else "en") / "feature_advice.html").as_uri() + f"#{old}")
+        page.wait_for_url("**/q/second.html")
+        assert page.text_content(".faq-retired-note") == note
+        assert page.get_attribute("html", "lang") == lang
+        page.click("main a")
+        page.wait_for_url("**/index.html")
+    # The reworded heading's old anchor goes to its question.
+    page.goto((project / "out" / "feature_advice.html").as_uri() + "#q-第一个问题")
+    page.wait_for_url("**/feature_advice.html#first")
+    # Retired to a successor instead: every old link goes there.
+    lock.write_text(re.sub(r"(?s)retired:.*", "retired:\n  second: {successor: third}\n", lock.read_text(encoding="utf-8")), encoding="utf-8")
+    assert build_here(project).ok
+    for name, fragment in [("feature_advice.html", "#second"), ("feature_advice.html", "#q-第二个问题"), ("q/second.html", "")]:
+        page.goto((project / "out" / name).as_uri() + fragment)
+        page.wait_for_url("**/feature_advice.html#third")

@@ -31,17 +31,6 @@ ADVICE = {
 }
 
 
-def watched(page) -> dict[str, list[str]]:
-    """Console errors, page errors, failed requests and http errors of *page* from now on."""
-    seen: dict[str, list[str]] = {"console": [], "pageerror": [], "failed": [], "http": [], "remote": []}
-    page.on("console", lambda m: m.type in ("error", "warning") and seen["console"].append(f"{m.type}: {m.text}"))
-    page.on("pageerror", lambda e: seen["pageerror"].append(str(e)))
-    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.url} {r.failure}"))
-    page.on("response", lambda r: r.status >= 400 and seen["http"].append(f"{r.status} {r.url}"))
-    page.on("request", lambda r: not is_local(r.url) and seen["remote"].append(r.url))
-    return seen
-
-
 def type_query(page, query: str) -> None:
     page.click(SEARCH_INPUT, position={"x": 8, "y": 8})
     page.fill(SEARCH_INPUT, query)
@@ -49,13 +38,10 @@ def type_query(page, query: str) -> None:
 
 
 @pytest.mark.parametrize("where", ["disk", "http"])
-def test_opening_and_searching_leaves_a_clean_console(site, http_site, browser, where):
+def test_opening_and_searching_leaves_a_clean_console(site, http_site, page, where):
     """Home and FAQ pages of both languages, a search with results and excerpts
     on each: no console error or warning, no page error, no failed request,
     no http error (Material's <alternate>/sitemap.xml included), nothing remote."""
-    context = browser.new_context()
-    page = context.new_page()
-    seen = watched(page)
     for lang in LANGS:
         for name, query in (("index.html", "梯度截断"), ("feature_advice.html", "gradient clipping")):
             if where == "disk":
@@ -66,7 +52,9 @@ def test_opening_and_searching_leaves_a_clean_console(site, http_site, browser, 
             page.wait_for_selector(".faq-excerpt")
             first = page.get_attribute(".md-search-result__link", "href")
             assert first.endswith("#gradient-clipping"), first
-    context.close()
+    seen = {"console": page.console, "pageerror": page.errors, "failed": page.failed, "http": page.http_errors,
+            "remote": [url for url in page.requests if not is_local(url)]}
+    assert page.requests, "requests were not recorded"
     assert seen == {"console": [], "pageerror": [], "failed": [], "http": [], "remote": []}
 
 

@@ -30,17 +30,13 @@ SEED_SETS = {
 }
 
 
-def check(site: Path, browser, sets: dict) -> None:
+def check(site: Path, page, sets: dict) -> None:
     """Every set of *sets* meets its floors in both languages."""
     queries: list[Query] = []
     for name, (path, _, _) in sets.items():
         assert path.is_file(), f"missing query set {path}"
         queries += [Query(q.lang, q.text, q.expected, f"{name}:{q.kind}") for q in read_queries(path)]
-    context = browser.new_context()
-    try:
-        reports = evaluate(site, queries, context.new_page, typed=False)
-    finally:
-        context.close()
+    reports = evaluate(site, queries, page, typed=False)
     assert set(reports) == {"zh", "en"}
     for report in reports.values():
         for name, (_, floor1, floor3) in sets.items():
@@ -52,5 +48,5 @@ def check(site: Path, browser, sets: dict) -> None:
             assert top1 / total >= floor1, (report.lang, name, top1 / total, misses)
 
 
-def test_recall_targets(site, browser):
-    check(site, browser, SEED_SETS)
+def test_recall_targets(site, page):
+    check(site, page, SEED_SETS)

@@ -24,13 +24,15 @@ import ids as ids_tool  # noqa: E402
 import import_faq  # noqa: E402
 
 
-def import_corpus(project: Path) -> tuple[int, str, int, str]:
+def import_corpus(project: Path, reads: dict | None = None) -> tuple[int, str, int, str]:
     """Import the corpus into *project* (a copy of this project with docs/assets),
-    fix the known duplicate heading, run make ids. Returns both exit codes and outputs."""
+    fix the known duplicate heading, run make ids. Returns both exit codes and outputs.
+    *reads*: pages already read, shared by the steps (tools/ids.py Reads)."""
+    reads = {} if reads is None else reads
     for name in OURS:
         shutil.copy(ROOT / "docs" / name, project / "docs" / name)
     out = io.StringIO()
-    first = import_faq.run(CORPUS, project / "mkdocs.yml", out=out)
+    first = import_faq.run(CORPUS, project / "mkdocs.yml", out=out, reads=reads)
     name, needle, fixed = DUPLICATE
     page = project / "docs" / name
     lines = page.read_text(encoding="utf-8").split("\n")
@@ -38,5 +40,5 @@ def import_corpus(project: Path) -> tuple[int, str, int, str]:
     lines[at] = fixed
     page.write_text("\n".join(lines), encoding="utf-8")
     again = io.StringIO()
-    second = ids_tool.run(project / "mkdocs.yml", out=again)
+    second = ids_tool.run(project / "mkdocs.yml", out=again, reads=reads)
     return first, out.getvalue(), second, again.getvalue()

@@ -69,8 +69,21 @@ def _markdown(raw: str) -> tuple[str, int]:
     return body, raw[:body_start].count("\n") if body_start > 0 else 0
 
 
-def read_source(site: Site, path: Path, lang: str, text: str | None = None) -> idwrite.Source:
+#: Pages already read, by (path, language, text, the site's markdown settings).
+#: A caller that runs several steps over one site (make import reads every page
+#: for its synonyms, then make ids reads them again, and again after writing
+#: ids) passes one Reads to each, so a text is converted once: a code-heavy
+#: page costs Python-Markdown and Pygments a tenth of a second.
+Reads = dict
+
+
+def read_source(site: Site, path: Path, lang: str, text: str | None = None, reads: Reads | None = None) -> idwrite.Source:
     raw = path.read_bytes().decode("utf-8") if text is None else text
+    if reads is not None:
+        key = (path, lang, raw, repr((site.extensions, site.configs)))
+        if key not in reads:
+            reads[key] = read_source(site, path, lang, raw)
+        return reads[key]
     raw = raw.lstrip("\ufeff").replace("\r\n", "\n")
     body, offset = _markdown(raw)
     found = read_markdown(body, site.extensions, site.configs)
@@ -90,8 +103,9 @@ def page_files(site: Site) -> dict[str, dict[str, Path]]:
     return {base: files for base, files in pages.items() if site.languages[0] in files}
 
 
-def run(config_file: Path, out=sys.stdout) -> int:
-    """Write the missing ids and lock every id; 0 when done (or nothing to do), 1 on problems."""
+def run(config_file: Path, out=sys.stdout, reads: Reads | None = None) -> int:
+    """Write the missing ids and lock every id; 0 when done (or nothing to do), 1 on problems.
+    *reads*: pages read by an earlier step over the same site (Reads)."""
     site = load_site(config_file)
     files = page_files(site)
     texts: dict[Path, str] = {}
@@ -101,13 +115,11 @@ def run(config_file: Path, out=sys.stdout) -> int:
         except UnicodeDecodeError:
             print(f"{site.shown}/{path.relative_to(site.docs).as_posix()}: the file is not UTF-8; save it as UTF-8", file=out)
             return 1
-    parsed: dict[tuple[Path, str], idwrite.Source] = {}
+    reads = {} if reads is None else reads
 
     def read(path: Path, lang: str, text: str) -> idwrite.Source:
         """A page as the build reads it; a text read once is not read again."""
-        if (path, text) not in parsed:
-            parsed[path, text] = read_source(site, path, lang, text)
-        return parsed[path, text]
+        return read_source(site, path, lang, text, reads)
 
     groups = [[read(path, lang, texts[path]) for lang, path in sorted(langs.items(), key=lambda kv: site.languages.index(kv[0]))]
               for langs in files.values()]

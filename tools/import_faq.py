@@ -84,7 +84,9 @@ def add_to_nav(config_text: str, pages: Sequence[str]) -> str:
     return "\n".join(lines[:end] + new + lines[end:])
 
 
-def run(source: Path, config_file: Path, names: Sequence[str] = (), out=sys.stdout) -> int:
+def run(source: Path, config_file: Path, names: Sequence[str] = (), out=sys.stdout, reads: ids.Reads | None = None) -> int:
+    """Copy the pages in, then make ids; *reads* as ids.run's (one is made if none is given)."""
+    reads = {} if reads is None else reads
     site = ids.load_site(config_file)
     default, others = site.languages[0], site.languages[1:]
     folder = source / default
@@ -114,11 +116,11 @@ def run(source: Path, config_file: Path, names: Sequence[str] = (), out=sys.stdo
     if added:
         config_file.write_text(add_to_nav(config_file.read_text(encoding="utf-8"), added), encoding="utf-8")
         print(f"make import: {len(added)} page(s) copied and added to the nav of {config_file}", file=out)
-        add_synonyms(site, out)
-    return ids.run(config_file, out=out)
+        add_synonyms(site, out, reads)
+    return ids.run(config_file, out=out, reads=reads)
 
 
-def add_synonyms(site: ids.Site, out) -> None:
+def add_synonyms(site: ids.Site, out, reads: ids.Reads) -> None:
     """docs/synonyms.yml gains the library's groups whose words the site now uses."""
     library, problems = synonyms.read(LIBRARY)
     if problems:
@@ -127,7 +129,7 @@ def add_synonyms(site: ids.Site, out) -> None:
     for langs in ids.page_files(site).values():
         for lang, path in langs.items():
             try:
-                found = ids.read_source(site, path, lang).found
+                found = ids.read_source(site, path, lang, reads=reads).found
             except UnicodeDecodeError:
                 continue  # make ids names it
             texts += [(q.question, q.answer) for q in found.questions]

@@ -38,13 +38,23 @@ def run_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
+#: The build date of the session's site (MkDocs reads SOURCE_DATE_EPOCH):
+#: tests/test_make_site.py checks that `make site` with it gives the same bytes.
+EPOCH = "1700000000"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, worker_id) -> Path:
-    """The site, built once per session with --strict into a temp folder, shared by
-    the session's workers (pytest-xdist): the first to need it builds it, under a
-    lock, and the others wait for it."""
+    """The site, built once per session with --strict into a temp folder (dated
+    EPOCH), shared by the session's workers (pytest-xdist): the first to need
+    it builds it, under a lock, and the others wait for it."""
+    def build(folder: Path) -> Build:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+            return build_here(ROOT, folder)
+
     if worker_id == "master":
-        result = build_here(ROOT, tmp_path_factory.mktemp("site"))
+        result = build(tmp_path_factory.mktemp("site"))
         assert result.ok, result.log
         return result.site
     import fcntl
@@ -54,7 +64,7 @@ def site(tmp_path_factory, worker_id) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         done, failed = shared / "site.built", shared / "site.failed"
         if not done.exists() and not failed.exists():
-            result = build_here(ROOT, shared / "site")
+            result = build(shared / "site")
             (done if result.ok else failed).write_text(result.log, encoding="utf-8")
     assert done.exists(), failed.read_text(encoding="utf-8")
     return shared / "site"

@@ -90,6 +90,9 @@ def test_the_help_passes_axe(site, page):
     for query, ready in (("gpy", ".faq-suggestion"), ("zzqqx", ".faq-dead-end a")):
         typed(page, query)
         page.wait_for_selector(ready)
+        # Colours as they end: while the search's overlay fades in (a CSS
+        # transition), what is behind the text is still changing.
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         results = AxeResults(page.evaluate("o => axe.run('.md-search', o)", options))
         if results.violations_count:
             reports.append(results.generate_report())

@@ -90,6 +90,17 @@ def opencc() -> OpenCC:
     return OpenCC(chars, phrases)
 
 
+@lru_cache(maxsize=1)
+def _phrases_beyond_characters() -> tuple[tuple[str, str], ...]:
+    """OpenCC's phrases that converting character by character would get wrong:
+    the same for every index (worked out once, not per language and build)."""
+    full = opencc()
+    return tuple(
+        (trad, simp) for trad, simp in full.phrases.items()
+        if trad != simp and len(trad) >= 2 and "".join(full.chars.get(c, c) for c in trad) != simp
+    )
+
+
 def table_for(vocabulary: Iterable[str]) -> dict:
     """The part of OpenCC an index with this vocabulary can use: {"chars": [trad, simp], "phrases": {...}}."""
     vocabulary = set(vocabulary)
@@ -97,12 +108,7 @@ def table_for(vocabulary: Iterable[str]) -> dict:
     full = opencc()
     keep = {t: s for t, s in full.chars.items() if len(t) == len(s) == 1 and t != s and s in used and t not in used}
     phrases = {}
-    for trad, simp in full.phrases.items():
-        if trad == simp or len(trad) < 2:
-            continue
-        by_char = "".join(full.chars.get(c, c) for c in trad)
-        if by_char == simp:
-            continue  # the characters already give it
+    for trad, simp in _phrases_beyond_characters():
         if simp in vocabulary or any(
             simp[i:j] in vocabulary for i in range(len(simp)) for j in range(i + 2, len(simp) + 1)
         ):

@@ -70,6 +70,28 @@ def site(tmp_path_factory, worker_id) -> Path:
     return shared / "site"
 
 
+# pytest-xdist sends whole files to the two workers (pytest.ini), each worker
+# holding one more than it runs. Longest first, so that the two end together;
+# and the two that start first share the cores well: a browser file beside
+# one that builds in Python (two browser files side by side both ran slower).
+LONGEST_FIRST = (
+    "test_engines.py",  # Firefox and WebKit, a 1,000-question site
+    "test_build_checks.py",  # 94 builds in Python
+    "test_corpus.py",  # the whole FAQ imported and built
+    "test_browser.py",
+    "test_search_loading.py",
+    "test_readers_audit.py",
+    "test_search_parity.py",
+    "test_make_site.py",
+    "test_readers_keys.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
+
+
 def lang_root(site: Path, lang: str) -> Path:
     return site if lang == "zh" else site / lang
 

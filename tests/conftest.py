@@ -237,9 +237,9 @@ def browser():
 @pytest.fixture(scope="session")
 def _tabs(browser):
     """One context of the session (per worker), clipboard allowed, and its tab
-    while it lives. A new tab costs Chromium 156 a renderer process: a page
-    with its search opened took 1.9 core-s in a new tab, 0.8 in an open one
-    (/tmp/prof measure in the README's Tests row), and ~40 tests ask for one."""
+    while it lives. A new tab costs Chromium 156 a renderer process: the FAQ
+    page with its search opened took 1.9 core-s in a new tab (or context), 0.8
+    in the open one after about:blank; ~45 tests ask for a page."""
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     tabs: list = []

@@ -277,15 +277,24 @@ def page(_tabs):
     if tab.is_closed():
         return
     try:
-        tab.unroute_all(behavior="ignoreErrors")
-        origins = {re.match(r"[a-z]+://[^/]*", url).group(0) for url in tab.requests if url.startswith(("file:", "http:"))}
-        cdp = context.new_cdp_session(tab)
-        for origin in origins:
-            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-        cdp.detach()
-        tab.goto("about:blank")
+        reset_tab(context, tab, tab.requests)
     except PlaywrightError:
         tab.close()  # the next test gets a new one
+
+
+def reset_tab(context, tab, requested: list[str]) -> None:
+    """Leave *tab* for the next test as a new one would be: its routes gone,
+    the storage (local, session, cookies, caches) of every origin it asked
+    for (*requested*) cleared, on about:blank."""
+    tab.unroute_all(behavior="ignoreErrors")
+    origins = {re.match(r"[a-z]+://[^/]*", url).group(0) for url in requested if url.startswith(("file:", "http:"))}
+    cdp = context.new_cdp_session(tab)
+    try:
+        for origin in sorted(origins):
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    finally:
+        cdp.detach()
+    tab.goto("about:blank")
 
 
 @pytest.fixture(scope="session")

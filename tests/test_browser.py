@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.browser import is_local, open_search, search
-from tests.conftest import lang_root
+from tests.conftest import lang_root, reset_tab
 
 FAQ = "feature_advice.html"
 ALIAS_ZH = "q-请问mindspore支持梯度截断吗"
@@ -122,6 +122,24 @@ def test_no_request_leaves_the_machine(site, page):
     assert page.requests, "requests were not recorded"
     assert [u for u in page.requests if not is_local(u)] == []
     assert page.errors == []
+
+
+def test_the_shared_tab_is_left_clean_for_the_next_test(site, http_site, page, _tabs):
+    """The tab the page fixture hands every test (conftest.py): what a test
+    stored, from disk or over http, and the routes it set are gone after it."""
+    stored = "() => [localStorage.getItem('left'), sessionStorage.getItem('left')]"
+    for address in (url(site, "zh", FAQ), f"{http_site}{FAQ}"):
+        page.goto(address)
+        page.evaluate("() => { localStorage.setItem('left', 'x'); sessionStorage.setItem('left', 'x') }")
+        assert page.evaluate(stored) == ["x", "x"]
+    page.route("**/index.html", lambda route: route.fulfill(status=200, body="routed"))
+    reset_tab(_tabs[0], page, page.requests)
+    assert page.url == "about:blank"
+    for address in (url(site, "zh", FAQ), f"{http_site}{FAQ}"):
+        page.goto(address)
+        assert page.evaluate(stored) == [None, None], address
+    page.goto(url(site, "zh", "index.html"))
+    assert page.text_content("body") != "routed"
 
 
 # ------------------------------------------------------------------ search

@@ -285,6 +285,39 @@ def test_typo_candidates_by_first_letter_most_frequent_first():
     assert typo["g"][0] == "gradient" and set(typo["g"]) == {"gradient", "grad", "greedy"}
 
 
+def test_a_sound_is_toneless_pinyin_forgiving_zh_ch_sh_and_ng():
+    from faqlib.sounds import sound, word_sound
+
+    assert [sound(s) for s in ("chén", "chéng", "zhōng", "shī", "lǜ", "ng")] == ["cen", "cen", "zon", "si", "lv", "ng"]
+    # Homophones an input method gives for the word meant (corpus typos).
+    assert word_sound("下沉") == word_sound("下成") == "xia-cen"
+    assert word_sound("池化") == word_sound("赤化") == "ci-hua"
+    assert word_sound("卸载") == word_sound("卸在") == "xie-zai"
+    assert word_sound("重庆") == "con-qin"  # the word's own reading of a character with several
+    assert word_sound("梯度截断") == "ti-du-jie-duan"
+    for not_a_word in ("下", "梯度截断方法", "GPU", "模型A", "𠀀𠀀"):
+        assert word_sound(not_a_word) is None
+
+
+def test_chinese_words_ship_by_their_sound_with_the_characters_table():
+    found = rows(("数据下沉模式", "卸载 下沉 gradient"), ("反池化", "池化"))
+    index = build_index("zh", found, analyze([(r.question, r.answer) for r in found]))
+    by_sound = index.shards("y")
+    assert index.base["sounds"] == sorted(by_sound) and "xia" in by_sound and "ci" in by_sound
+    assert by_sound["xia"]["xia-cen"] == ["下沉"]
+    assert all(len(w) >= 2 for words in by_sound.values() for ws in words.values() for w in ws)
+    (table,) = index.shards("c").values()
+    readings: dict[str, set[str]] = {}
+    for sound, chars in zip(table["sounds"], table["chars"], strict=True):
+        for c in chars:
+            readings.setdefault(c, set()).add(sound)
+    assert readings["赤"] == {"ci"} and "ci" in readings["池"] and "pypinyin" in table["notice"]
+    # A language whose index has no Chinese word ships neither.
+    latin = rows(("gradient clipping", "gradient"))
+    plain = build_index("en", latin, analyze([(r.question, r.answer) for r in latin]))
+    assert plain.base["sounds"] == [] and not plain.shards("y") and not plain.shards("c")
+
+
 def test_synonyms_ship_as_the_worker_reads_them():
     found = rows(("梯度截断", "GPU"))
     index = build_index("zh", found, analyze([(r.question, r.answer) for r in found]),

@@ -18,7 +18,7 @@ from faqlib.tokenizer import CJK, STOP_WORDS, query_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.browser import open_search, search
+from tests.browser import ask_worker, open_search, search
 from tests.conftest import LANGS, ROOT, lang_root
 from tests.search_eval import check_invariants
 
@@ -83,3 +83,38 @@ def test_a_synonym_word_of_a_heading_finds_it_over_http(http_site, page):
     for query in ("硬件支持", "硬件要求", "需要什么硬件"):
         result = search(page, query)
         assert result["hrefs"] and result["hrefs"][0].endswith("#hardware-requirements"), (query, result)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_chinese_word_can_be_reached_by_its_sound(site, lang):
+    """y-<syllable>.js lists each Chinese word under the sound the word is read
+    with, and c-0.js gives each of its characters that syllable among its
+    sounds: a word typed with one homophone in it can reach the word meant."""
+    index = read_folder(lang_root(site, lang) / "search")
+    shards = {name: parse_shard(text) for name, text in index.files.items()}
+    table = shards["c-0.js"][2]
+    readings: dict[str, set[str]] = {}
+    for sound, chars in zip(table["sounds"], table["chars"], strict=True):
+        for c in chars:
+            readings.setdefault(c, set()).add(sound)
+    listed = 0
+    for first in index.base["sounds"]:
+        for sound, words in shards[f"y-{first}.js"][2].items():
+            assert sound.split("-")[0] == first
+            for word in words:
+                listed += 1
+                for char, syllable in zip(word, sound.split("-"), strict=True):
+                    assert char not in readings or syllable in readings[char], (word, sound, char, readings[char])
+    assert listed > (300 if lang == "zh" else 50)  # English: the Chinese words of its questions
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_homophone_typo_finds_the_word_meant(site, page, lang):
+    """A pinyin input method's typo (节 for 截: jie) finds the question of the
+    word meant, in the worker's own code; the words of the query stay its own
+    (the typo stands in, it is not read as the query)."""
+    page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+    typo, meant = ask_worker(page, lang_root(site, lang) / "search", ["梯度节断", "梯度截断"])
+    assert typo["results"][0][0].endswith("#gradient-clipping"), typo["results"][:3]
+    assert meant["results"][0][0].endswith("#gradient-clipping")
+    assert [w[0] for w in typo["words"]] == ["梯度", "节", "断"]

@@ -26,6 +26,9 @@ where fetch is refused), each calling faqSearchShard(kind, n, data):
 - p-<n>.js, postings too long to inline, packed in term order.
 - v-<letter>.js, the Latin words by first letter, most frequent first: the
   candidates for typo matching.
+- y-<syllable>.js, the Chinese words of two to four characters by their sound
+  (by the sound of their first syllable), and c-0.js, the common characters by theirs (faqlib/sounds.py): a
+  homophone a pinyin input method gave finds the word meant.
 - m-<n>.js, each question's id, text and page, for the results shown;
 - t-<n>.js, the answers, for the excerpts under the results shown.
 """
@@ -41,10 +44,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sounds
 from .hant import convert
 from .tokenizer import CJK, CONTRACT, STOP_WORDS, normalize, parts, query_words, tokenize
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 # A posting is one number: doc * 64 + code, the docs of a term delta-coded.
 #: code bits: min(mentions in the answer, 3) | in the question | other language | length class
@@ -200,7 +204,7 @@ class Index:
         return read_postings(self.files)
 
     def shards(self, kind: str) -> dict[int | str, object]:
-        """The data of every shard of one kind ('d', 'p', 'v', 'm', 't'), by number."""
+        """The data of every shard of one kind ('d', 'p', 'v', 'y', 'c', 'm', 't'), by number."""
         found = (parse_shard(text) for text in self.files.values())
         return {n: data for k, n, data in found if k == kind}
 
@@ -256,6 +260,7 @@ def build_index(
     shard_firsts = _dictionary(terms, postings, files)
     pages = _results_files(rows, files)
     typo = _typo_files(terms, postings, files)
+    sounded = _sound_files(terms, files)
     vocabulary = set(terms)
     synonyms = [list(group) for group in synonyms]
     segment = segment_words(synonyms, t2s, vocabulary)
@@ -271,6 +276,7 @@ def build_index(
         "lengths": [weight for _, weight in LENGTH_CLASSES],
         "dict": shard_firsts,
         "typo": typo,
+        "sounds": sounded,
         "chunks": {"meta": META_CHUNK, "text": TEXT_CHUNK},
         "t2s": t2s,
         "segment": segment,
@@ -372,6 +378,19 @@ def _typo_files(terms: list[str], postings: Mapping[str, array], files: dict[str
         words.sort(key=lambda w: (-len(postings[w]), w))
         files[f"v-{letter}.js"] = _shard("v", letter, words[:TYPO_WORDS])
     return "".join(sorted(by_letter))
+
+
+def _sound_files(terms: list[str], files: dict[str, str]) -> list[str]:
+    """y-<syllable>.js: the Chinese words by their sound, grouped by the sound of
+    their first syllable, and c-0.js, the characters by sound (faqlib/sounds.py);
+    returns the syllables that have a file."""
+    grouped = sounds.by_sound(terms)
+    for first, words in grouped.items():
+        files[f"y-{first}.js"] = _shard("y", first, words)
+    if grouped:
+        words = [w for group in grouped.values() for ws in group.values() for w in ws]
+        files["c-0.js"] = _shard("c", 0, sounds.character_table(words))
+    return sorted(grouped)
 
 
 def segment_words(groups: Iterable[Iterable[str]], t2s: dict, vocabulary: set[str]) -> list[str]:

@@ -6,7 +6,8 @@
  *   1. Markup      escaped text with words marked; excerpts
  *   2. Files       the shard files: asked for, waited for (with a time
  *                  limit), kept; a Round notes what one run lacked
- *   3. The index   terms, postings, prefixes, typo candidates, questions
+ *   3. The index   terms, postings, prefixes, typo candidates (Latin words
+ *                  by spelling, Chinese words by sound), questions
  *   4. Queries     what a query's terms are (the tokenizer contract)
  *   5. Ranking     concepts (the reader's words and what stands in for
  *                  them) and scores
@@ -113,7 +114,7 @@
   function Files(source, madeUp) {
     this.source = source
     this.madeUp = !!madeUp
-    this.data = { d: {}, p: {}, v: {}, m: {}, t: {} }
+    this.data = { d: {}, p: {}, v: {}, y: {}, c: {}, m: {}, t: {} }
     this.postings = new Map()
     this.failed = {}
     this.waiting = {}
@@ -129,6 +130,15 @@
       var byLength = []
       data.forEach(function (t) { (byLength[t.length] = byLength[t.length] || []).push(t) })
       data = byLength
+    } else if (kind === "c") {
+      var readings = new Map()
+      data.sounds.forEach(function (sound, i) {
+        Array.from(data.chars[i]).forEach(function (c) {
+          if (!readings.has(c)) readings.set(c, [])
+          readings.get(c).push(sound)
+        })
+      })
+      data = readings
     }
     this.data[kind][n] = data
     this.settle(kind + "-" + n)
@@ -199,7 +209,7 @@
     var name = kind + "-" + n
     if (this.files.failed[name] || this.files.madeUp) {
       if (this.files.failed[name]) this.lost.add(name)
-      return kind === "d" ? { terms: [], values: [], at: new Map() } : kind === "v" ? [] : {}
+      return kind === "d" ? { terms: [], values: [], at: new Map() } : kind === "v" ? [] : kind === "c" ? new Map() : {}
     }
     this.lacking.add(name)
     return undefined
@@ -249,6 +259,7 @@
     this.phrases = base.t2s.phrases
     this.longestPhrase = longest
     this.segment = new Set(base.segment)
+    this.sounds = new Set(base.sounds || [])
   }
 
   /* The dictionary shard whose range holds a term (by the first terms of all). */
@@ -378,6 +389,64 @@
         if (t !== word && out.length < MAX_TYPOS && distance(word, t, max) <= max) out.push(t)
       })
     }
+    return out
+  }
+
+  var MAX_SOUNDS = 16
+
+  /* Homophone typos of a pinyin input method (数据下成 for 数据下沉): index
+   * words (y-<syllable>.js) that sound like two to four characters of the
+   * query (c-0.js gives each character's sounds; faqlib/sounds.py) and share
+   * a character with them. Only where the query's words left a character of
+   * meaning alone (下, 成): a word the index has is not taken for a typo.
+   * Returns [[index word, the query's words it stands for]]. */
+  function soundAlikes(index, round, raw, words) {
+    var heads = index.sounds, windows = []
+    if (!heads.size) return []
+    var runs = new RegExp(index.contract.cjk, "g"), run
+    while ((run = runs.exec(raw))) {
+      for (var len = 2; len <= 4; len++) {
+        for (var i = 0; i + len <= run[0].length; i++) {
+          var start = run.index + i, end = start + len, covers = [], alone = false, cut = false
+          words.forEach(function (w, k) {
+            if (w[1] >= end || w[2] <= start) return
+            covers.push(k)
+            if (w[2] - w[1] === 1 && !index.stop.has(w[0])) alone = true
+            if (w[1] < start || w[2] > end || (w[1] === start && w[2] === end)) cut = true
+          })
+          // Characters the words left alone, with no word of the query cut in two or whole.
+          if (alone && !cut) windows.push([run[0].slice(i, i + len), covers])
+        }
+      }
+    }
+    if (!windows.length) return []
+    var table = round.shard("c", 0)
+    if (!table) return []
+    var out = []
+    windows.forEach(function (win) {
+      var chars = Array.from(win[0]), sounds = [""]
+      chars.forEach(function (c, k) {
+        var next = []
+        ;(table.get(c) || []).forEach(function (s) {
+          sounds.forEach(function (so_far) { if (next.length < MAX_SOUNDS) next.push(k ? so_far + "-" + s : s) })
+        })
+        sounds = next
+      })
+      var seen = new Set()
+      sounds.forEach(function (sound) {
+        var head = sound.split("-")[0]
+        if (!heads.has(head)) return
+        var shard = round.shard("y", head)
+        if (!shard || !Object.prototype.hasOwnProperty.call(shard, sound)) return
+        shard[sound].forEach(function (t) {
+          if (t === win[0] || seen.has(t)) return
+          for (var k = 0; k < chars.length && t[k] !== chars[k]; k++);
+          if (k === chars.length) return  // no character as typed: a different word, not a typo
+          seen.add(t)
+          out.push([t, win[1]])
+        })
+      })
+    })
     return out
   }
 
@@ -635,6 +704,10 @@
           out.push({ covers: covers, marks: other[0], scores: scoreAll(index, round, other[0], weight) })
         })
       })
+    })
+    // A homophone the reader's input method gave, for the word it meant.
+    soundAlikes(index, round, raw, words).forEach(function (alike) {
+      out.push({ covers: alike[1], marks: [alike[0]], scores: scoreAll(index, round, [alike[0]], TYPO_WEIGHT) })
     })
     // A word that nothing above found, and that the index lacks, counts as
     // the index terms inside it (硬件支持 -> 硬件, 支持): a word the reader

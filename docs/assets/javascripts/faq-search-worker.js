@@ -260,6 +260,7 @@
     this.longestPhrase = longest
     this.segment = new Set(base.segment)
     this.sounds = new Set(base.sounds || [])
+    this.twoIdeographs = new RegExp("(?:" + contract.cjk.replace(/\+$/, "") + "){2}")
   }
 
   /* The dictionary shard whose range holds a term (by the first terms of all). */
@@ -392,7 +393,7 @@
     return out
   }
 
-  var MAX_SOUNDS = 16
+  var MAX_SOUNDS = 16 // readings of a stretch: characters with several readings multiply them
 
   /* Homophone typos of a pinyin input method (数据下成 for 数据下沉): index
    * words (y-<syllable>.js) that sound like two to four characters of the
@@ -428,7 +429,7 @@
       chars.forEach(function (c, k) {
         var next = []
         ;(table.get(c) || []).forEach(function (s) {
-          sounds.forEach(function (so_far) { if (next.length < MAX_SOUNDS) next.push(k ? so_far + "-" + s : s) })
+          sounds.forEach(function (before) { if (next.length < MAX_SOUNDS) next.push(k ? before + "-" + s : s) })
         })
         sounds = next
       })
@@ -739,6 +740,10 @@
   function rank(index, round, query) {
     var raw = normalize(toSimplified(index, query))
     var words = queryWords(index, round, raw)
+    // Characters' sounds (homophone typos) are asked for with the dictionary,
+    // for any query with two ideographs together: in a round of their own they
+    // made such a query's first answer wait one round more.
+    if (round.lacking.size && index.sounds.size && index.twoIdeographs.test(raw)) round.shard("c", 0)
     if (round.lacking.size) return null
     var found = concepts(index, round, words, raw)
     if (round.lacking.size) return null

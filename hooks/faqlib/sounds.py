@@ -3,9 +3,10 @@
 Readers type Chinese with a pinyin input method, and its typos are not
 misspellings but homophones picked from the candidate list: 数据下成 for
 数据下沉, 反赤化 for 反池化, 卸在 for 卸载. The worker reads a query's
-characters by sound (c-0.js: each common character's readings) and looks the
-sound up among the index's words (y-<letter>.js: the index's Chinese words of
-two to four characters by their sound), so such a typo finds the word meant.
+characters by sound (the index's base holds each common character's sounds)
+and looks the sound up among the index's words (y-<syllable>.js: its Chinese
+words of two to four characters by their sound), so such a typo finds the
+word meant.
 
 A sound is toneless pinyin (tones are what the input method asks nothing
 about), and forgiving of what speakers of many regions do not tell apart:
@@ -25,7 +26,7 @@ from functools import lru_cache
 #: The words given by sound: Chinese index terms of this many characters.
 SHORTEST, LONGEST = 2, 4
 _WORD = re.compile(rf"[\u4e00-\u9fff]{{{SHORTEST},{LONGEST}}}")
-NOTICE = "pinyin readings from pypinyin 0.55.0 (MIT), data from pinyin-data (MIT)"
+NOTICE = "pinyin readings from pypinyin {version} (MIT), its data from pinyin-data (MIT)"
 
 
 def sound(syllable: str) -> str:
@@ -55,8 +56,8 @@ def word_sound(word: str) -> str | None:
 
 def by_sound(terms: Iterable[str]) -> dict[str, dict[str, list[str]]]:
     """{first syllable's sound: {sound: [words]}} of the Chinese words among
-    *terms*: a query asks for the few words that begin as it does (some 400
-    groups; by first letter, one group held thousands of words at 100,000 questions)."""
+    *terms*: a query asks for the words that begin as it sounds, one of some
+    400 groups (by first letter, a group would hold about a twentieth of them all)."""
     out: dict[str, dict[str, list[str]]] = {}
     for term in terms:
         key = word_sound(term)
@@ -78,7 +79,10 @@ def character_table(words: Iterable[str]) -> dict:
         for reading in chars[char]:
             by_sound.setdefault(reading, []).append(char)
     ordered = sorted(by_sound)
-    return {"notice": NOTICE, "sounds": ordered, "chars": ["".join(by_sound[s]) for s in ordered]}
+    from importlib.metadata import version
+
+    notice = NOTICE.format(version=version("pypinyin"))
+    return {"notice": notice, "sounds": ordered, "chars": ["".join(by_sound[s]) for s in ordered]}
 
 
 @lru_cache(maxsize=1)

@@ -114,7 +114,7 @@
   function Files(source, madeUp) {
     this.source = source
     this.madeUp = !!madeUp
-    this.data = { d: {}, p: {}, v: {}, y: {}, c: {}, m: {}, t: {} }
+    this.data = { d: {}, p: {}, v: {}, y: {}, m: {}, t: {} }
     this.postings = new Map()
     this.failed = {}
     this.waiting = {}
@@ -130,15 +130,6 @@
       var byLength = []
       data.forEach(function (t) { (byLength[t.length] = byLength[t.length] || []).push(t) })
       data = byLength
-    } else if (kind === "c") {
-      var readings = new Map()
-      data.sounds.forEach(function (sound, i) {
-        Array.from(data.chars[i]).forEach(function (c) {
-          if (!readings.has(c)) readings.set(c, [])
-          readings.get(c).push(sound)
-        })
-      })
-      data = readings
     }
     this.data[kind][n] = data
     this.settle(kind + "-" + n)
@@ -209,7 +200,7 @@
     var name = kind + "-" + n
     if (this.files.failed[name] || this.files.madeUp) {
       if (this.files.failed[name]) this.lost.add(name)
-      return kind === "d" ? { terms: [], values: [], at: new Map() } : kind === "v" ? [] : kind === "c" ? new Map() : {}
+      return kind === "d" ? { terms: [], values: [], at: new Map() } : kind === "v" ? [] : {}
     }
     this.lacking.add(name)
     return undefined
@@ -259,8 +250,17 @@
     this.phrases = base.t2s.phrases
     this.longestPhrase = longest
     this.segment = new Set(base.segment)
-    this.sounds = new Set(base.sounds || [])
-    this.twoIdeographs = new RegExp("(?:" + contract.cjk.replace(/\+$/, "") + "){2}")
+    // Homophone typos: the first syllables that have a y-<syllable>.js, and
+    // each character's sounds (soundAlikes()).
+    var sounds = base.sounds || { heads: [], chars: null }, readings = new Map()
+    if (sounds.chars) sounds.chars.sounds.forEach(function (sound, i) {
+      Array.from(sounds.chars.chars[i]).forEach(function (c) {
+        if (!readings.has(c)) readings.set(c, [])
+        readings.get(c).push(sound)
+      })
+    })
+    this.soundHeads = new Set(sounds.heads)
+    this.readings = readings
   }
 
   /* The dictionary shard whose range holds a term (by the first terms of all). */
@@ -397,12 +397,12 @@
 
   /* Homophone typos of a pinyin input method (数据下成 for 数据下沉): index
    * words (y-<syllable>.js) that sound like two to four characters of the
-   * query (c-0.js gives each character's sounds; faqlib/sounds.py) and share
+   * query (the base gives each character's sounds; faqlib/sounds.py) and share
    * a character with them. Only where the query's words left a character of
    * meaning alone (下, 成): a word the index has is not taken for a typo.
    * Returns [[index word, the query's words it stands for]]. */
   function soundAlikes(index, round, raw, words) {
-    var heads = index.sounds, windows = []
+    var heads = index.soundHeads, table = index.readings, windows = []
     if (!heads.size) return []
     var runs = new RegExp(index.contract.cjk, "g"), run
     while ((run = runs.exec(raw))) {
@@ -420,9 +420,6 @@
         }
       }
     }
-    if (!windows.length) return []
-    var table = round.shard("c", 0)
-    if (!table) return []
     var out = []
     windows.forEach(function (win) {
       var chars = Array.from(win[0]), sounds = [""]
@@ -740,10 +737,6 @@
   function rank(index, round, query) {
     var raw = normalize(toSimplified(index, query))
     var words = queryWords(index, round, raw)
-    // Characters' sounds (homophone typos) are asked for with the dictionary,
-    // for any query with two ideographs together: in a round of their own they
-    // made such a query's first answer wait one round more.
-    if (round.lacking.size && index.sounds.size && index.twoIdeographs.test(raw)) round.shard("c", 0)
     if (round.lacking.size) return null
     var found = concepts(index, round, words, raw)
     if (round.lacking.size) return null

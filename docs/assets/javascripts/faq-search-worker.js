@@ -250,17 +250,25 @@
     this.phrases = base.t2s.phrases
     this.longestPhrase = longest
     this.segment = new Set(base.segment)
-    // Homophone typos: the first syllables that have a y-<syllable>.js, and
-    // each character's sounds (soundAlikes()).
-    var sounds = base.sounds || { heads: [], chars: null }, readings = new Map()
-    if (sounds.chars) sounds.chars.sounds.forEach(function (sound, i) {
-      Array.from(sounds.chars.chars[i]).forEach(function (c) {
-        if (!readings.has(c)) readings.set(c, [])
-        readings.get(c).push(sound)
+    // Homophone typos: the first syllables that have a y-<syllable>.js; each
+    // character's sounds are read from the base when a query first needs them.
+    var sounds = base.sounds || { heads: [], chars: null }
+    this.soundHeads = new Set(sounds.heads)
+    this.soundTable = sounds.chars
+    this.readings = null
+  }
+
+  /* Each character's sounds (faqlib/sounds.py), as a map; made once. */
+  function readings(index) {
+    if (index.readings) return index.readings
+    var table = index.soundTable, map = new Map()
+    table.sounds.forEach(function (sound, i) {
+      Array.from(table.chars[i]).forEach(function (c) {
+        if (!map.has(c)) map.set(c, [])
+        map.get(c).push(sound)
       })
     })
-    this.soundHeads = new Set(sounds.heads)
-    this.readings = readings
+    return (index.readings = map)
   }
 
   /* The dictionary shard whose range holds a term (by the first terms of all). */
@@ -402,7 +410,7 @@
    * meaning alone (下, 成): a word the index has is not taken for a typo.
    * Returns [[index word, the query's words it stands for]]. */
   function soundAlikes(index, round, raw, words) {
-    var heads = index.soundHeads, table = index.readings, windows = []
+    var heads = index.soundHeads, windows = []
     if (!heads.size) return []
     var runs = new RegExp(index.contract.cjk, "g"), run
     while ((run = runs.exec(raw))) {
@@ -420,7 +428,8 @@
         }
       }
     }
-    var out = []
+    if (!windows.length) return []
+    var table = readings(index), out = []
     windows.forEach(function (win) {
       var chars = Array.from(win[0]), sounds = [""]
       chars.forEach(function (c, k) {

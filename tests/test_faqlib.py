@@ -300,6 +300,8 @@ def test_a_sound_is_toneless_pinyin_forgiving_zh_ch_sh_and_ng():
 
 
 def test_chinese_words_ship_by_their_sound_with_the_characters_table():
+    from faqlib import sounds
+
     found = rows(("数据下沉模式", "卸载 下沉 gradient"), ("反池化", "池化"))
     index = build_index("zh", found, analyze([(r.question, r.answer) for r in found]))
     by_sound = index.shards("y")
@@ -307,10 +309,7 @@ def test_chinese_words_ship_by_their_sound_with_the_characters_table():
     assert by_sound["xia"]["xia-cen"] == ["下沉"]
     assert all(len(w) >= 2 for words in by_sound.values() for ws in words.values() for w in ws)
     table = index.base["sounds"]["chars"]
-    readings: dict[str, set[str]] = {}
-    for sound, chars in zip(table["sounds"], table["chars"], strict=True):
-        for c in chars:
-            readings.setdefault(c, set()).add(sound)
+    readings = sounds.readings(table)
     assert readings["赤"] == {"ci"} and "ci" in readings["池"] and "pypinyin" in table["notice"]
     # A language whose index has no Chinese word ships neither.
     latin = rows(("gradient clipping", "gradient"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from faqlib import sounds
 from faqlib.search import parse_shard, read_folder
 from faqlib.tokenizer import CJK, STOP_WORDS, query_words
 from hypothesis import HealthCheck, given, settings
@@ -92,11 +93,7 @@ def test_every_chinese_word_can_be_reached_by_its_sound(site, lang):
     sounds: a word typed with one homophone in it can reach the word meant."""
     index = read_folder(lang_root(site, lang) / "search")
     shards = {name: parse_shard(text) for name, text in index.files.items()}
-    table = index.base["sounds"]["chars"]
-    readings: dict[str, set[str]] = {}
-    for sound, chars in zip(table["sounds"], table["chars"], strict=True):
-        for c in chars:
-            readings.setdefault(c, set()).add(sound)
+    readings = sounds.readings(index.base["sounds"]["chars"])
     listed = 0
     for first in index.base["sounds"]["heads"]:
         for sound, words in shards[f"y-{first}.js"][2].items():

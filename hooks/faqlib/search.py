@@ -385,9 +385,8 @@ def _sound_files(terms: list[str], files: dict[str, str]) -> dict:
     """y-<syllable>.js: the Chinese words by their sound, grouped by the sound of
     their first syllable (faqlib/sounds.py). Returns what the base holds: the
     syllables that have a file, and the characters by sound. The characters
-    are in the base (30 KB, read once at setup), not in a shard: a query that
-    waited for them waited a round more, and cold queries at 100,000
-    questions took longer (p95 96 to 102 ms against 72 before)."""
+    are in the base (30 KB, read once at setup), not in a shard of their
+    own: a query that needed them waited a round more for them."""
     grouped = sounds.by_sound(terms)
     for first, words in grouped.items():
         files[f"y-{first}.js"] = _shard("y", first, words)

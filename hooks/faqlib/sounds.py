@@ -85,6 +85,15 @@ def character_table(words: Iterable[str]) -> dict:
     return {"notice": notice, "sounds": ordered, "chars": ["".join(by_sound[s]) for s in ordered]}
 
 
+def readings(table: dict) -> dict[str, set[str]]:
+    """Each character's sounds, from a character_table (the worker's readings())."""
+    out: dict[str, set[str]] = {}
+    for sound_, chars in zip(table["sounds"], table["chars"], strict=True):
+        for char in chars:
+            out.setdefault(char, set()).add(sound_)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _common_sounds() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(character, its sounds) of every GB 2312 ideograph pypinyin reads."""

@@ -27,7 +27,7 @@ WORDS = [
     "quantized", "quantization", "models", "computing", "compute", "supports", "using", "parallel",
     "parallelism", "libraries", "classes", "boxes", "matches", "wishes", "status", "analysis", "glass",
     "running", "stopped", "filled", "buzzing", "np.zeros", "save_checkpoint", "200", "a", "ckpt", "mindir",
-    "optimise", "behaviour", "modelling", "centre",
+    "optimise", "behaviour", "modelling", "centre", "requirements", "deployment", "statement", "enjoyment", "payments",
 ]
 TRADITIONAL = ["梯度截斷", "模型匯出格式", "分散式訓練", "軟體安裝失敗", "記憶體不足", "顯示卡", "著作權"]
 

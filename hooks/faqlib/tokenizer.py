@@ -43,7 +43,8 @@ STOP_WORDS = frozenset(
     + list("的了是和与及或吗呢吧啊也都就而并等这那把被之其在么嘛呀哦")
     # Chinese question words
     + "怎么 怎样 怎么样 如何 为什么 为何 什么 哪些 哪个 哪里 能不能 可不可以 是不是 有没有 是否 能否 可否 "
-      "请问 一下 我们 我 你 您 他们 有 没有 会不会 要不要 怎么办 咋 咋办 啥 能 不能 可以 能够 会 不会".split()
+      "请问 一下 我们 我 你 您 他们 有 没有 会不会 要不要 怎么办 咋 咋办 啥 能 不能 可以 能够 会 不会 "
+      "意思 什么意思 多少".split()
 )
 #: British to American spellings, as (suffix, replacement, shortest word):
 #: applied to whole Latin words before stemming, to the text and the query alike.
@@ -63,19 +64,23 @@ SPELLING = (
 #: suffix) holds a vowel; a rule that gives the suffix back ('ss' -> 'ss')
 #: keeps the step from going on. A rule marked `undouble` then drops a doubled
 #: last letter (clipp -> clip) of a result at least `undoubleShortest` long,
-#: unless it is one of `keepDoubled` (install, pass, buzz).
+#: unless it is one of `keepDoubled` (install, pass, buzz). A rule with a
+#: sixth field asks its base for at least that measure (Porter's m: how many
+#: vowel-consonant sequences it has, y a vowel after a consonant): -ment goes
+#: from requirement (requir-e, m 2) and deployment, not from statement (state, m 1).
 STEMMING = {
     "shortest": 4,
     "vowels": "aeiouy",
     "undoubleShortest": 4,
     "keepDoubled": "lsz",
-    # [suffix, replacement, shortest word, base needs a vowel, undouble]
+    # [suffix, replacement, shortest word, base needs a vowel, undouble(, base's least measure)]
     "steps": [
         [["ies", "y", 5, False, False], ["sses", "ss", 0, False, False], ["xes", "x", 0, False, False],
          ["zes", "z", 0, False, False], ["ches", "ch", 0, False, False], ["shes", "sh", 0, False, False],
          ["ss", "ss", 0, False, False], ["us", "us", 0, False, False], ["is", "is", 0, False, False],
          ["s", "", 0, False, False]],
         [["ing", "", 6, True, True], ["ed", "", 5, True, True]],
+        [["ment", "", 9, True, False, 2]],
         [["e", "", 5, False, False]],
     ],
 }
@@ -110,15 +115,27 @@ def spell(word: str) -> str:
     return word
 
 
+def _measure(word: str) -> int:
+    """Porter's m of a lowercase word: its vowel-consonant sequences, where a
+    vowel is a, e, i, o, u, or y after a consonant (the worker's measure())."""
+    vowel, m = [], 0
+    for i, c in enumerate(word):
+        vowel.append(c in "aeiou" or (c == "y" and i > 0 and not vowel[i - 1]))
+        m += i > 0 and vowel[i - 1] and not vowel[i]
+    return m
+
+
 def stem(word: str) -> str:
     """The stem of a lowercase word by the rules of STEMMING ('clipping' -> 'clip')."""
     rules = STEMMING
     if len(word) < rules["shortest"] or not _ALPHA.fullmatch(word):
         return word
     for step in rules["steps"]:
-        for suffix, replacement, shortest, vowel, undouble in step:
+        for suffix, replacement, shortest, vowel, undouble, *measure in step:
             base = word[: -len(suffix)]
             if len(word) < shortest or not word.endswith(suffix) or (vowel and not any(c in rules["vowels"] for c in base)):
+                continue
+            if measure and _measure(base) < measure[0]:
                 continue
             word = base + replacement
             if undouble and len(word) >= rules["undoubleShortest"] and word[-1] == word[-2] and word[-1] not in rules["keepDoubled"]:

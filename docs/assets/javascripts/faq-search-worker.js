@@ -487,6 +487,17 @@
     return text.normalize("NFKC").toLowerCase()
   }
 
+  /* faqlib.tokenizer._measure: Porter's m (vowel-consonant sequences; y is
+   * a vowel after a consonant). */
+  function measure(word) {
+    var vowel = [], m = 0
+    for (var i = 0; i < word.length; i++) {
+      vowel.push("aeiou".indexOf(word[i]) >= 0 || (word[i] === "y" && i > 0 && !vowel[i - 1]))
+      if (i > 0 && vowel[i - 1] && !vowel[i]) m++
+    }
+    return m
+  }
+
   /* faqlib.tokenizer.stem, from the contract's rules (STEMMING). */
   function stem(index, word) {
     var rules = index.contract.stemming
@@ -498,6 +509,7 @@
         var base = word.slice(0, word.length - suffix.length)
         if (word.length < shortest || word.slice(-suffix.length) !== suffix) continue
         if (vowel && !Array.from(base).some(function (c) { return rules.vowels.indexOf(c) >= 0 })) continue
+        if (step[r].length > 5 && measure(base) < step[r][5]) continue
         word = base + replacement
         var last = word[word.length - 1]
         if (undouble && word.length >= rules.undoubleShortest && last === word[word.length - 2] && rules.keepDoubled.indexOf(last) < 0)

@@ -14,7 +14,7 @@ from faqlib.search import (
     META_CHUNK, OTHER, TEXT_CHUNK, TITLE, Row, analyze, build_index, decode_numbers, decode_postings,
     encode_numbers, encode_postings,
 )
-from faqlib.tokenizer import query_words, spell, stem, term, tokenize
+from faqlib.tokenizer import camel_words, query_words, spell, stem, term, tokenize
 from faqlib.model import Problem
 from faqlib.reader import read_markdown
 
@@ -203,6 +203,25 @@ def test_tokenize_stems_but_keeps_code():
 
 def test_tokenize_full_width_and_case():
     assert tokenize("ＯＭ模型 PyNative")[:2] == ["om", "pynativ"]
+
+
+def test_camel_case_names_are_read_as_their_words():
+    assert camel_words("ModelCheckpoint, nn.TrainOneStepCell, LSTMCell, OpenMPI and ResNet50") == [
+        ["model", "checkpoint"], ["train", "one", "step", "cell"], ["lstm", "cell"], ["open", "mpi"], ["res", "net", "50"]]
+    assert camel_words("mindspore np.zeros GPU save_checkpoint 梯度") == []  # one case, or one word: not a name of words
+
+
+def test_a_names_words_are_its_questions_terms_where_the_site_uses_them_alone():
+    found = analyze([
+        ("How do I use ModelCheckpoint?", "MindSpore saves a checkpoint; the model is kept."),
+        ("What is MindIR?", "A format; PyTorch is another framework."),
+        ("Can a GeneratorDataset hold any generator?", "A generator, yes."),
+    ])
+    assert {"modelcheckpoint", "model", "checkpoint"} <= set(found.question_terms(0))
+    assert found.answer_terms(0)["checkpoint"] == 1  # the name was in the question: the answer's count is its own
+    assert "spor" not in found.answer_terms(0) and "mind" not in found.question_terms(1)  # not words of the site
+    assert "torch" not in found.answer_terms(1) and "py" not in found.answer_terms(1)
+    assert "dataset" not in found.question_terms(2)  # 'dataset' is nowhere on its own here: the name stays one word
 
 
 def test_stop_and_question_words_are_not_indexed():

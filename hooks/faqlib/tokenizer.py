@@ -100,6 +100,9 @@ _LATIN = re.compile(LATIN)
 _CJK = re.compile(CJK)
 _TOKEN = re.compile(f"{LATIN}|{CJK}")
 _ALPHA = re.compile(r"[a-z]+")
+_LATIN_CASED = re.compile(LATIN, re.IGNORECASE)
+_HUMPED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # a lower letter then a capital; or an acronym then a word
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")  # Model|Checkpoint, LSTM|Cell
 
 
 def normalize(text: str) -> str:
@@ -147,6 +150,20 @@ def stem(word: str) -> str:
 def term(word: str) -> str:
     """The index term of one Latin word: American spelling, then stem."""
     return stem(spell(word)) if _ALPHA.fullmatch(word) else word
+
+
+def camel_words(text: str) -> list[list[str]]:
+    """The terms of the words run together in each CamelCase name of a text
+    (ModelCheckpoint -> [model, checkpoint], GeneratorDataset, LSTMCell), for
+    faqlib.search.analyze, which indexes them where the text also uses each
+    word on its own (a reader types 'checkpoint', the API's name holds it;
+    MindSpore and PyTorch are names, not spore and py)."""
+    out = []
+    for token in _LATIN_CASED.findall(unicodedata.normalize("NFKC", text)):
+        for part in re.split(r"[._]", token):
+            if _HUMPED.search(part):
+                out.append([term(w.lower()) for w in _CAMEL.findall(part)])
+    return out
 
 
 def latin_terms(token: str) -> list[str]:

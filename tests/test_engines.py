@@ -269,21 +269,24 @@ QUERY_SETS = [Path(__file__).resolve().parent.parent.parent / "shared" / "eval" 
 
 
 @pytest.fixture(scope="session")
-def chromium_answers(site, browser):
+def chromium_answers(site, _tabs):
     """Chromium's answers to every dev and held-out query, from disk, through
-    the worker's own protocol (tests/browser.py WORKER): what every engine must give."""
+    the worker's own protocol (tests/browser.py WORKER): what every engine must
+    give. Asked in a tab of its own in the session's context (a new context
+    costs Chromium a renderer process), closed after."""
     from tests.browser import ask_worker
     from tests.search_eval import read_queries
 
     answers = {}
-    context = browser.new_context()
-    page = context.new_page()
-    for lang in ("zh", "en"):
-        queries = [q.text for path in QUERY_SETS for q in read_queries(path) if q.lang == lang]
-        page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
-        found = ask_worker(page, lang_root(site, lang) / "search", queries)
-        answers[lang] = (queries, [[url for url, _ in a["results"]] for a in found])
-    context.close()
+    page = _tabs[0].new_page()
+    try:
+        for lang in ("zh", "en"):
+            queries = [q.text for path in QUERY_SETS for q in read_queries(path) if q.lang == lang]
+            page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+            found = ask_worker(page, lang_root(site, lang) / "search", queries)
+            answers[lang] = (queries, [[url for url, _ in a["results"]] for a in found])
+    finally:
+        page.close()
     return answers
 
 

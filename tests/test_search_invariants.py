@@ -115,3 +115,17 @@ def test_a_homophone_typo_finds_the_word_meant(site, page, lang):
     assert typo["results"][0][0].endswith("#gradient-clipping"), typo["results"][:3]
     assert meant["results"][0][0].endswith("#gradient-clipping")
     assert [w[0] for w in typo["words"]] == ["梯度", "节", "断"]
+
+
+def test_a_word_of_the_family_finds_the_texts_form_and_its_synonyms(site, page):
+    """English makes words of words by suffixes: 'distribution' is not in the
+    English text, 'distributed' is (stem distribut), and is in the group of
+    parallel (docs/synonyms.yml). The reader's form finds both, through the
+    worker's family(); a word the index has is not read as another."""
+    en = lang_root(site, "en")
+    page.goto((en / "index.html").resolve().as_uri())
+    family, own = ask_worker(page, en / "search", ["distribution", "parallel"])
+    assert family["words"] == [["distribution", 0, 12]]  # the reader's word as read: the family stands in
+    found = [url.rsplit("#", 1)[1] for url, _ in family["results"]]
+    assert {"parallel-training", "auto-parallel"} <= set(found[:3]), found  # through distribut(ed) -> parallel
+    assert found[:2] == [url.rsplit("#", 1)[1] for url, _ in own["results"][:2]]

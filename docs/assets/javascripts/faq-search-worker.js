@@ -401,6 +401,21 @@
     return out
   }
 
+  var FAMILY_SHORTEST = 8
+
+  /* Index words of the family of a long Latin word the index lacks: those
+   * that begin as it does, all of it but its last four letters and at least
+   * six ('recommender' -> recommend, recommendation; 'distributing' ->
+   * distribution). English makes one word of another by a suffix (-er,
+   * -ation, -ment, -ive): the reader writes one form, the text another. */
+  function family(index, round, word) {
+    if (word.length < FAMILY_SHORTEST || !/^[a-z]+$/.test(word)) return []
+    var start = word.slice(0, Math.max(6, word.length - 4))
+    var out = withPrefix(index, round, start)
+    if (has(index, round, start)) out.push(start)
+    return out.filter(function (t) { return t !== word })
+  }
+
   var MAX_SOUNDS = 16 // readings of a stretch: characters with several readings multiply them
 
   /* Homophone typos of a pinyin input method (数据下成 for 数据下沉): index
@@ -599,6 +614,7 @@
   var JOINED_WEIGHT = 0.9 // 'check point' -> 'checkpoint'
   var SYNONYM_WEIGHT = 0.9 // 梯度裁剪 -> 梯度截断 (docs/synonyms.yml)
   var TYPO_WEIGHT = 0.4   // 'gradiant' -> 'gradient'
+  var FAMILY_WEIGHT = 0.5 // 'recommender' -> 'recommendation': the same root, another word
   var PARTS_WEIGHT = 0.6  // 硬件支持, a word the index lacks -> its terms 硬件, 支持: pieces of its meaning, as a prefix is
   var CHAR_WEIGHT = 0.5   // a single ideograph: a part of a word, or a word of little weight
   var COVERAGE_POWER = 1.5 // docs holding less of the query's weight fall this steeply
@@ -674,6 +690,7 @@
   /* The concepts of a query: each covers some of its words, and scores docs. */
   function concepts(index, round, words, raw) {
     var out = []
+    var standIns = [] // [index word, the query's words it stands for, weight]: typos, family words
     words.forEach(function (w, i) {
       var word = w[0], typed = raw.slice(w[1], w[2]), alts = []
       if (index.cjk.test(word)) {
@@ -684,7 +701,10 @@
         // An unfinished word ('parall'), or a longer form of it ('compil' for 'compilation').
         if (typed.length >= 3) withPrefix(index, round, word).forEach(function (t) { alts.push([t, PREFIX_WEIGHT]) })
         // Only a word the index surely lacks (its dictionary shard is here).
-        if (entry(index, round, word) === null) typos(index, round, word, typed).forEach(function (t) { alts.push([t, TYPO_WEIGHT]) })
+        if (entry(index, round, word) === null) {
+          typos(index, round, word, typed).forEach(function (t) { alts.push([t, TYPO_WEIGHT]); standIns.push([t, [i], TYPO_WEIGHT]) })
+          family(index, round, word).forEach(function (t) { alts.push([t, FAMILY_WEIGHT]); standIns.push([t, [i], FAMILY_WEIGHT]) })
+        }
       }
       out.push({
         covers: [i], marks: alts.map(function (a) { return a[0] }), scores: scoreAlternatives(index, round, alts),
@@ -700,33 +720,41 @@
         })
       }
     })
+    // A homophone the reader's input method gave, for the word it meant
+    // (alone: with its synonym groups, 模型倒出格式 -> 导出 -> 转换 put a
+    // question on converting models first; measured on the typo sets).
+    soundAlikes(index, round, raw, words).forEach(function (alike) {
+      out.push({ covers: alike[1], marks: [alike[0]], scores: scoreAll(index, round, [alike[0]], TYPO_WEIGHT) })
+    })
     // Synonyms (read at build time as the query is read here): a group
     // member found in the query stands for every other member of its group
     // that the index holds. A member with Chinese in it is found in the
     // query's text, whatever its segmentation; others as consecutive words.
+    // A one-term member that a typo or a family word stands in for brings
+    // its group too, at that stand-in's weight ('distribution' ->
+    // distribut(ed) -> parallel).
     var terms = words.map(function (w) { return w[0] })
     index.data.synonyms.forEach(function (group) {
       group.forEach(function (member, m) {
-        var covers = []
+        var hits = [] // [the query's words it covers, weight]
         if (member[2]) {
-          var at = raw.indexOf(member[2]), end = at + member[2].length
+          var at = raw.indexOf(member[2]), end = at + member[2].length, covers = []
           if (at >= 0) words.forEach(function (w, k) { if (w[1] < end && w[2] > at) covers.push(k) })
+          if (covers.length) hits.push([covers, 1])
         } else {
           var first = find(terms, member[0])
-          if (first >= 0) covers = member[0].map(function (_, k) { return first + k })
+          if (first >= 0) hits.push([member[0].map(function (_, k) { return first + k }), 1])
         }
-        if (!covers.length) return
-        group.forEach(function (other, o) {
-          if (o === m || !other[1]) return
-          // (usable 2: the index holds it only as its pieces, a looser stand-in)
-          var weight = other[1] === 2 ? SYNONYM_WEIGHT * PARTS_WEIGHT : SYNONYM_WEIGHT
-          out.push({ covers: covers, marks: other[0], scores: scoreAll(index, round, other[0], weight) })
+        if (member[0].length === 1) standIns.forEach(function (s) { if (s[0] === member[0][0]) hits.push([s[1], s[2]]) })
+        hits.forEach(function (f) {
+          group.forEach(function (other, o) {
+            if (o === m || !other[1]) return
+            // (usable 2: the index holds it only as its pieces, a looser stand-in)
+            var weight = (other[1] === 2 ? SYNONYM_WEIGHT * PARTS_WEIGHT : SYNONYM_WEIGHT) * f[1]
+            out.push({ covers: f[0], marks: other[0], scores: scoreAll(index, round, other[0], weight) })
+          })
         })
       })
-    })
-    // A homophone the reader's input method gave, for the word it meant.
-    soundAlikes(index, round, raw, words).forEach(function (alike) {
-      out.push({ covers: alike[1], marks: [alike[0]], scores: scoreAll(index, round, [alike[0]], TYPO_WEIGHT) })
     })
     // A word that nothing above found, and that the index lacks, counts as
     // the index terms inside it (硬件支持 -> 硬件, 支持): a word the reader

@@ -168,14 +168,18 @@ def _with_camel_words(found: Analysis, camels: list[tuple[int, bool, list[str]]]
     for doc in range(len(found)):
         terms = found.title[found.title_at[doc]:found.title_at[doc + 1]]
         out.title.extend(terms)
-        out.title.extend(t for t in dict.fromkeys(title.get(doc, ())) if t not in terms)
+        if doc in title:
+            out.title.extend(t for t in dict.fromkeys(title[doc]) if t not in terms)
         out.title_at.append(len(out.title))
         at, end = found.body_at[doc], found.body_at[doc + 1]
-        counts = Counter(dict(zip(found.body[at:end], found.body_tf[at:end])))
-        counts.update(body.get(doc, Counter()))
-        for t, count in counts.items():
-            out.body.append(t)
-            out.body_tf.append(min(count, 3))
+        if doc in body:
+            counts = Counter(dict(zip(found.body[at:end], found.body_tf[at:end])))
+            counts.update(body[doc])
+            out.body.extend(counts)
+            out.body_tf.extend(min(count, 3) for count in counts.values())
+        else:  # most answers: as they were
+            out.body.extend(found.body[at:end])
+            out.body_tf.extend(found.body_tf[at:end])
         out.body_at.append(len(out.body))
     return out
 

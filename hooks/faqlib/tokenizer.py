@@ -100,8 +100,9 @@ _LATIN = re.compile(LATIN)
 _CJK = re.compile(CJK)
 _TOKEN = re.compile(f"{LATIN}|{CJK}")
 _ALPHA = re.compile(r"[a-z]+")
-_LATIN_CASED = re.compile(LATIN, re.IGNORECASE)
-_HUMPED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # a lower letter then a capital; or an acronym then a word
+# A name with a hump: a lower letter then a capital, or an acronym then a word
+# (the parts of np.ModelCheckpoint or save_LSTMCell between their dots and underscores).
+_HUMPED = re.compile(r"[A-Za-z0-9]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z0-9]*")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")  # Model|Checkpoint, LSTM|Cell
 
 
@@ -158,12 +159,7 @@ def camel_words(text: str) -> list[list[str]]:
     faqlib.search.analyze, which indexes them where the text also uses each
     word on its own (a reader types 'checkpoint', the API's name holds it;
     MindSpore and PyTorch are names, not spore and py)."""
-    out = []
-    for token in _LATIN_CASED.findall(unicodedata.normalize("NFKC", text)):
-        for part in re.split(r"[._]", token):
-            if _HUMPED.search(part):
-                out.append([term(w.lower()) for w in _CAMEL.findall(part)])
-    return out
+    return [[term(w.lower()) for w in _CAMEL.findall(name)] for name in _HUMPED.findall(unicodedata.normalize("NFKC", text))]
 
 
 def latin_terms(token: str) -> list[str]:

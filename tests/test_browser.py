@@ -189,6 +189,19 @@ def test_search_finds_the_question(search_page, lang, query, expected):
     assert f"{FAQ}" in first and first.endswith(f"#{expected}")
 
 
+@pytest.mark.parametrize("search_page", ["file"], indirect=True)
+def test_the_open_search_box_is_laid_out_once_not_animated(search_page):
+    """faq.css: the search box widens and takes its colours at once (its width
+    animation laid the header out every frame while the first shards loaded);
+    the backdrop still fades in."""
+    page = search_page("zh")
+    durations = page.evaluate("""() => Object.fromEntries(
+        ['.md-search__inner', '.md-search__form', '.md-search__icon', '.md-search__overlay'].map(s =>
+          [s, getComputedStyle(document.querySelector(s)).transitionDuration.split(', ').some(d => parseFloat(d) > 0)]))""")
+    assert durations == {".md-search__inner": False, ".md-search__form": False, ".md-search__icon": False,
+                         ".md-search__overlay": True}, durations
+
+
 READERS_WORDS = [
     ("zh", "梯度截斷", "gradient-clipping"),  # Traditional Chinese
     ("zh", "梯度裁剪", "gradient-clipping"),  # a synonym (docs/synonyms.yml)

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from tests.conftest import LANGS, ROOT, SEED, lang_root
 from faqlib.ids import ID_PATTERN, legacy_slug
 from faqlib.reader import read_markdown
@@ -162,6 +163,18 @@ def test_nothing_is_loaded_from_off_the_machine(site, lang):
                 continue
             assert not re.match(r"(https?:)?//", url), f"{path.name}: <{tag} {attr}={url}>"
         assert "fonts.googleapis.com" not in html and "unpkg.com" not in html
+
+
+def test_every_page_names_its_icon(site):
+    """Every HTML page, short links and retired questions included, names its
+    icon: a page that names none makes the browser ask the server for
+    /favicon.ico, a 404 and a console error (the short link's, over http,
+    made the clean-console test fail now and then)."""
+    pages = [path for path in site.rglob("*.html")]
+    assert any(path.parent.name == "q" for path in pages)
+    nameless = [str(path.relative_to(site)) for path in pages
+                if not BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one('link[rel~="icon"]')]
+    assert nameless == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -144,24 +144,24 @@ def analyze(texts: Iterable[tuple[str, str]]) -> Analysis:
         found.body_at.append(len(found.body))
         camels += [(doc, True, words) for words in camel_words(question)]
         camels += [(doc, False, words) for words in camel_words(answer)]
-    return _with_camel_words(found, camels, numbered)
+    return _with_camel_words(found, camels, number)
 
 
-def _with_camel_words(found: Analysis, camels: list[tuple[int, bool, list[str]]], numbered) -> Analysis:
+def _with_camel_words(found: Analysis, camels: list[tuple[int, bool, list[str]]], number: Mapping[str, int]) -> Analysis:
     """*found* with the words of its CamelCase names (tokenizer.camel_words)
     as terms of their questions, where the site uses each of those words on its
     own: ModelCheckpoint counts as checkpoint, GeneratorDataset as generator;
     MindSpore is not spore, nor MindIR ir (measured on the dev sets: splitting
-    every name cost 'MindIR' its first place to the IR question)."""
-    alone = set(found.vocabulary)
+    every name cost 'MindIR' its first place to the IR question). *number*:
+    each term of *found*, what the site uses alone, -> its number."""
     title: dict[int, list[int]] = {}
     body: dict[int, Counter] = {}
     for doc, in_question, words in camels:
-        if all(w in alone and w not in STOP_WORDS for w in words):
+        if all(w in number and w not in STOP_WORDS for w in words):
             if in_question:
-                title.setdefault(doc, []).extend(numbered(w) for w in words)
+                title.setdefault(doc, []).extend(number[w] for w in words)
             else:
-                body.setdefault(doc, Counter()).update(numbered(w) for w in words)
+                body.setdefault(doc, Counter()).update(number[w] for w in words)
     if not title and not body:
         return found
     out = Analysis(vocabulary=found.vocabulary)

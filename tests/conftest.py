@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from tests.browser import chromium_path, launch, serve  # noqa: E402
+from tests.browser import chromium_path, launch, serve, shell_path  # noqa: E402
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.pop("SITE_URL", None)
@@ -222,16 +222,38 @@ def fixture_project(tmp_path):
 # ---------------------------------------------------------------- browser
 
 @pytest.fixture(scope="session")
-def browser():
-    """Headless Chromium; skipped only when none exists and CI is unset."""
-    if chromium_path() is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI=true but no Chromium: .ci/run installs Debian's chromium")
-        pytest.skip("no Chromium on this machine (install Debian's chromium or set $CHROMIUM)")
+def _playwright():
+    """Playwright, once per session (a second sync_playwright() in the same
+    thread is refused): both Chromium builds below are launched from it."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright, launch(playwright) as chromium:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+def _chromium(playwright, shell: bool):
+    """Chromium (tests/browser.py launch), skipped only when it is missing and
+    CI is unset; with CI=true a missing one fails."""
+    if (shell_path() if shell else chromium_path()) is None:
+        package = "chromium-headless-shell" if shell else "chromium"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI=true but no {package}: .ci/run installs Debian's {package}")
+        pytest.skip(f"no {package} on this machine (install Debian's {package})")
+    with launch(playwright, shell=shell) as chromium:
         yield chromium
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    """Chromium's headless shell, for most browser tests (tests/browser.py
+    launch says why). Without CI, where it is missing, the reader's Chromium."""
+    yield from _chromium(_playwright, shell=shell_path() is not None or bool(os.environ.get("CI")))
+
+
+@pytest.fixture(scope="session")
+def reader_browser(_playwright):
+    """The reader's Chromium (Debian's chromium), as a reader opens the site."""
+    yield from _chromium(_playwright, shell=False)
 
 
 @pytest.fixture(scope="session")
@@ -255,9 +277,25 @@ def page(_tabs):
     its listeners and routes go, the storage of the origins it opened is
     cleared and it is left on about:blank; a tab that was closed or crashed
     is replaced."""
+    yield from _recording(*_tabs)
+
+
+@pytest.fixture
+def reader_page(reader_browser):
+    """A tab of the reader's Chromium, in a context of its own, recording as
+    `page` does."""
+    context = reader_browser.new_context()
+    try:
+        yield from _recording(context, [])
+    finally:
+        context.close()
+
+
+def _recording(context, tabs: list):
+    """The open tab of *tabs* (a new one of *context* if none is open),
+    recording for the test, then reset (see `page`)."""
     from playwright.sync_api import Error as PlaywrightError
 
-    context, tabs = _tabs
     if not tabs or tabs[0].is_closed():
         tabs[:] = [context.new_page()]
     tab = tabs[0]

@@ -38,11 +38,13 @@ def type_query(page, query: str) -> None:
 
 
 @pytest.mark.parametrize("where", ["disk", "http"])
-def test_opening_and_searching_leaves_a_clean_console(site, http_site, page, where):
+def test_opening_and_searching_leaves_a_clean_console(site, http_site, reader_page, where):
     """Home, then a short link to the FAQ page, in both languages, a search
     with results and excerpts on each page: no console error or warning, no
     page error, no failed request, no http error (Material's
-    <alternate>/sitemap.xml included), nothing remote."""
+    <alternate>/sitemap.xml included), nothing remote. In the reader's
+    Chromium (the other tests: its headless shell, tests/browser.py launch)."""
+    page = reader_page
     for lang in LANGS:
         root = lang_root(site, lang).resolve().as_uri() + "/" if where == "disk" else http_site + ("" if lang == "zh" else "en/")
         for name, query in (("index.html", "梯度截断"), ("q/modelarts.html", "gradient clipping")):

@@ -185,6 +185,18 @@ def test_build_memory_counts_the_whole_process_tree(tmp_path):
     assert measured.peak_mb == measured.peak_tree_mb
 
 
+def test_tab_memory_counts_the_tabs_renderers_not_the_browsers_interface():
+    """Chromium 156's renderer for its own user interface (--top-chrome-webui)
+    is not the tab's; every other renderer is (its spare one included)."""
+    for sep in (b"\0", b" "):  # as started; as Chromium retitles its children (one string)
+        flags = sep.join([b"--no-sandbox", b"--lang=en-US", b"--renderer-client-id=6"])
+        chromium = b"/usr/lib/chromium/chromium" + sep
+        assert procs.is_tab_renderer(chromium + b"--type=renderer" + sep + flags)
+        assert not procs.is_tab_renderer(chromium + b"--type=renderer" + sep + b"--top-chrome-webui" + sep + flags)
+        assert not procs.is_tab_renderer(chromium + b"--type=gpu-process" + sep + flags)
+        assert not procs.is_tab_renderer(chromium + flags)  # the browser process
+
+
 def test_compare_names_what_got_worse():
     old = [_record("M", "ours", build_s=10.0, tab_mb=200.0), _record("XL", "ours")]
     new = [_record("M", "ours", build_s=10.5, tab_mb=260.0), _record("XL", "ours", build_s=99.0)]

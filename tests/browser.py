@@ -48,7 +48,10 @@ def launch(playwright, shell: bool = False) -> Iterator:
     itself runs headless). The shell did the same page loads and searches with
     a third less CPU (5.4 against 8.0 core-s, 18 loads of the FAQ page), and
     make test is CPU-bound: most browser tests use it, the reader's-browser
-    tests (a clean console from disk and over http) the full Chromium."""
+    tests (a clean console from disk and over http) the full Chromium. Both
+    are Debian's packages of the same release, unpinned, and the shell breaks
+    as the browser does: 156's refusal of a blob: worker's importScripts of a
+    file: URL (issue 18) is the same in both (2026-12-05)."""
     if shell:
         browser = playwright.chromium.launch(executable_path=shell_path(), args=[a for a in ARGS if not a.startswith("--headless")])
     else:

@@ -165,6 +165,19 @@ def test_nothing_is_loaded_from_off_the_machine(site, lang):
         assert "fonts.googleapis.com" not in html and "unpkg.com" not in html
 
 
+def test_material_search_worker_is_not_shipped(site):
+    """Material's search worker and its lunr files are never loaded (the page
+    starts ours), so the build leaves them out; everything a page names from
+    this site is there (the clean-console tests open the pages)."""
+    shipped = {str(p.relative_to(site)) for p in (site / "assets").rglob("*") if p.is_file()}
+    assert not [name for name in shipped if name.startswith(("assets/javascripts/workers/", "assets/javascripts/lunr/"))]
+    assert "assets/javascripts/faq-search-worker.js" in shipped
+    for path in (site / "feature_advice.html", site / "en" / "feature_advice.html"):
+        for url in re.findall(r'<(?:script|link)\b[^>]*?\b(?:src|href)="([^"#?]*)"', path.read_text(encoding="utf-8")):
+            if url and not re.match(r"[a-z]+:|//", url):
+                assert (path.parent / url).resolve().is_file() or (path.parent / url).resolve().is_dir(), (path.name, url)
+
+
 def test_every_page_names_its_icon(site):
     """Every HTML page, short links and retired questions included, names its
     icon: a page that names none makes the browser ask the server for

@@ -76,6 +76,9 @@ def test_material_search_plugin_templates_and_icon():
     from material.plugins.search import plugin as search_plugin
 
     assert 'search.get("exclude")' in inspect.getsource(search_plugin), "Material no longer reads page.meta search.exclude"
+    for folder in material.SEARCH_WORKER_FILES:  # what the build leaves out is still there to leave out
+        assert list((theme / folder).glob("*.js")) or list((theme / folder).rglob("*.min.js")), \
+            f"Material no longer ships {folder} (faqlib/upstream/material.py SEARCH_WORKER_FILES)"
 
 
 def test_project_pins_the_versions_of_the_adapters():

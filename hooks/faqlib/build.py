@@ -94,7 +94,8 @@ def begin(state: SiteState, config: MkDocsConfig) -> LanguageState:
 def read(state: SiteState, language: LanguageState, files: Files, config: MkDocsConfig) -> Files:
     """Learn where this language's pages go; refuse author files where the build
     writes its own, and sources that are not UTF-8; keep the lock and the
-    synonyms unpublished; make every possible short link a file MkDocs knows."""
+    synonyms unpublished, and Material's search worker, which never runs here;
+    make every possible short link a file MkDocs knows."""
     language.root = static_i18n.output_folder(language.code, language.default)
     pages = files.documentation_pages()
     if pages and not all(f.dest_uri.startswith(language.root) for f in pages):
@@ -112,6 +113,8 @@ def read(state: SiteState, language: LanguageState, files: Files, config: MkDocs
             # and the build fails (strict) on the one warning above.
             file.content_string = ""
     files = unpublished(unpublished(files, idlock.FILE), synonyms.FILE)
+    for file in material.search_worker_files(files, config.docs_dir):
+        files.remove(file)  # never loaded: ours searches (faqlib/upstream/material.py)
     language.lock, language.lock_problems = idlock.read(Path(config.docs_dir) / idlock.FILE)
     # MkDocs checks authors' links to q/<id>.html as each page converts, before
     # the reader has decided which lines are questions: every id written like

@@ -23,21 +23,20 @@ ARGS = [
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
+def first_existing(*candidates: str | None) -> str | None:
+    """The first of *candidates* (paths, None for one not given) that exists."""
+    return next((c for c in candidates if c and Path(c).exists()), None)
+
+
 def chromium_path() -> str | None:
     """The reader's Chromium: $CHROMIUM, else /usr/bin/chromium, else chromium on PATH."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+    return first_existing(os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"))
 
 
 def shell_path() -> str | None:
     """Chromium's headless shell of the same release (Debian's package
     chromium-headless-shell): $CHROMIUM_SHELL, else /usr/bin/chromium-headless-shell."""
-    for candidate in (os.environ.get("CHROMIUM_SHELL"), "/usr/bin/chromium-headless-shell", shutil.which("chromium-headless-shell")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+    return first_existing(os.environ.get("CHROMIUM_SHELL"), "/usr/bin/chromium-headless-shell", shutil.which("chromium-headless-shell"))
 
 
 @contextmanager

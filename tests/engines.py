@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.procs import tree
+from tests.browser import first_existing
 
 ENGINES = ("firefox", "webkit")
 TIMEOUT = 10.0
@@ -36,10 +37,7 @@ POLL = 0.02
 
 def firefox_path() -> str | None:
     """$FIREFOX, else Debian's firefox-esr, else firefox on PATH."""
-    for candidate in (os.environ.get("FIREFOX"), "/usr/bin/firefox-esr", shutil.which("firefox-esr"), shutil.which("firefox")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+    return first_existing(os.environ.get("FIREFOX"), "/usr/bin/firefox-esr", shutil.which("firefox-esr"), shutil.which("firefox"))
 
 
 def webkit_paths() -> tuple[str | None, str | None, str | None]:

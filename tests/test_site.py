@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import LANGS, ROOT, SEED, lang_root
 from faqlib.ids import ID_PATTERN, legacy_slug
 from faqlib.reader import read_markdown
+from faqlib.upstream import material
 
 FAQ = "feature_advice.html"
 
@@ -170,7 +171,7 @@ def test_material_search_worker_is_not_shipped(site):
     starts ours), so the build leaves them out; everything a page names from
     this site is there (the clean-console tests open the pages)."""
     shipped = {str(p.relative_to(site)) for p in (site / "assets").rglob("*") if p.is_file()}
-    assert not [name for name in shipped if name.startswith(("assets/javascripts/workers/", "assets/javascripts/lunr/"))]
+    assert not [name for name in shipped if name.startswith(material.SEARCH_WORKER_FILES)]
     assert "assets/javascripts/faq-search-worker.js" in shipped
     for path in (site / "feature_advice.html", site / "en" / "feature_advice.html"):
         for url in re.findall(r'<(?:script|link)\b[^>]*?\b(?:src|href)="([^"#?]*)"', path.read_text(encoding="utf-8")):

@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 
 
 
-@pytest.mark.parametrize("adapter", ["markdown", "material", "mkdocs", "static_i18n"])
+@pytest.mark.parametrize("adapter", ["jieba", "markdown", "material", "mkdocs", "static_i18n"])
 def test_versions_are_the_ones_the_adapters_were_read_from(adapter):
     """A new release of any of them fails here first: read its code again,
     mend the adapter, then its READ_FROM."""
@@ -81,9 +81,25 @@ def test_material_search_plugin_templates_and_icon():
             f"Material no longer ships {folder} (faqlib/upstream/material.py SEARCH_WORKER_FILES)"
 
 
+def test_jieba_reads_its_cache_through_the_adapter():
+    """faqlib/upstream/jieba.py: jieba 0.42.1 reads its dictionary's cache with
+    its module's marshal.load, which the adapter stands in for while a
+    tokenizer initializes; the tokenizer then holds the whole dictionary."""
+    import jieba
+    from faqlib.tokenizer import _jieba
+    from faqlib.upstream import jieba as jieba_adapter
+
+    _jieba()  # the cache exists from here on (jieba writes it on first use)
+    fresh = jieba.Tokenizer()
+    assert jieba_adapter.initialize(jieba, fresh) == 1, "jieba no longer reads its cache with marshal.load (faqlib/upstream/jieba.py)"
+    assert fresh.initialized and jieba.marshal is __import__("marshal")
+    assert len(fresh.FREQ) > 300_000 and fresh.FREQ["梯度"] > 0
+    assert fresh.lcut("请问是否支持梯度截断") == ["请问", "是否", "支持", "梯度", "截断"]  # without our user dictionary
+
+
 def test_project_pins_the_versions_of_the_adapters():
     pins = (ROOT / "requirements.txt").read_text(encoding="utf-8")
-    for pin in ("mkdocs-material==9.8.1", "mkdocs-static-i18n==1.3.1", "Markdown==3.11.3", "pymdown-extensions==13.1"):
+    for pin in ("jieba==0.42.1", "mkdocs-material==9.8.1", "mkdocs-static-i18n==1.3.1", "Markdown==3.11.3", "pymdown-extensions==13.1"):
         assert pin in pins
 
 

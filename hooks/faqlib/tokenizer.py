@@ -174,7 +174,10 @@ def latin_terms(token: str) -> list[str]:
 def _jieba():  # pragma: no cover - trivial
     import jieba
 
+    from .upstream.jieba import initialize
+
     jieba.setLogLevel(60)
+    initialize(jieba, jieba.dt)  # its dictionary, read in a quarter of jieba's own time
     jieba.load_userdict(str(USER_DICT))
     return jieba
 

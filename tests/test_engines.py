@@ -15,7 +15,6 @@ import http.server
 import json
 import os
 import re
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -154,7 +153,7 @@ def big_site(tmp_path_factory):
     whose terms live in different dictionary shards: (site, query, expected id, shards)."""
     from benchmarks.configs import ours
     from benchmarks.generate import generate
-    from faqlib.reader import read_markdown
+    from faqlib.search import read_folder
     from faqlib.tokenizer import tokenize
 
     project = tmp_path_factory.mktemp("big")
@@ -170,22 +169,24 @@ def big_site(tmp_path_factory):
     assert result.ok, result.log
     site = result.site
 
-    questions = [q for path in sorted(docs.glob("faq-*[0-9].md")) for q in read_markdown(path.read_text(encoding="utf-8")).questions]
+    # The site's own data: its questions (faq.json), and how many questions
+    # each term occurs in (the index's postings).
+    questions = json.loads((site / "faq.json").read_text(encoding="utf-8"))["questions"]
     assert len(questions) >= 1000
-    terms = {q.id: set(tokenize(q.question + "\n" + q.answer)) for q in questions}
-    df = Counter(t for ts in terms.values() for t in ts)
-    bounds = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]["dict"]
+    index = read_folder(site / "search")
+    df = {term: len({doc for doc, _ in entries}) for term, entries in index.postings.items()}
+    bounds = index.base["dict"]
     shard = lambda term: bisect.bisect_right(bounds, term) - 1  # noqa: E731
     for q in questions:
         rare = {}
-        for word in re.findall(r"[A-Za-z][A-Za-z0-9_]{3,}|[\u4e00-\u9fff]{2,}", q.question):
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9_]{3,}|[\u4e00-\u9fff]{2,}", q["question"]):
             for piece in ([word] if word.isascii() else [t for t in tokenize(word) if not t.isascii()]):
-                if tokenize(piece) == [piece.lower()] and df[piece.lower()] == 1:
+                if tokenize(piece) == [piece.lower()] and df.get(piece.lower()) == 1:
                     rare.setdefault(piece.isascii(), []).append(piece)
         for latin in rare.get(True, []):
             for cjk in rare.get(False, []):
                 if shard(latin.lower()) != shard(cjk):
-                    return site, f"{latin} {cjk}", q.id, {shard(latin.lower()), shard(cjk)}
+                    return site, f"{latin} {cjk}", q["id"], {shard(latin.lower()), shard(cjk)}
     pytest.fail("the generated corpus has no question with two rare words in different shards")
 
 

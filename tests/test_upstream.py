@@ -81,6 +81,18 @@ def test_material_search_plugin_templates_and_icon():
             f"Material no longer ships {folder} (faqlib/upstream/material.py SEARCH_WORKER_FILES)"
 
 
+def test_material_search_worker_files_are_the_themes_never_an_authors(tmp_path):
+    """What the build leaves out: Material's worker and lunr files, not an
+    author's file of the same folder (MkDocs joins its path onto docs_dir)."""
+    from types import SimpleNamespace as File
+
+    docs = tmp_path / "docs"
+    theme = File(src_uri="assets/javascripts/lunr/min/lunr.ja.min.js", abs_src_path=str(tmp_path / "material" / "assets/javascripts/lunr/min/lunr.ja.min.js"))
+    author = File(src_uri="assets/javascripts/workers/mine.js", abs_src_path=str(docs / "assets/javascripts/workers/mine.js"))
+    ours = File(src_uri="assets/javascripts/faq.js", abs_src_path=str(tmp_path / "material" / "assets/javascripts/faq.js"))
+    assert material.search_worker_files([theme, author, ours], str(docs)) == [theme]
+
+
 def test_jieba_reads_its_cache_through_the_adapter():
     """faqlib/upstream/jieba.py: jieba 0.42.1 reads its dictionary's cache with
     its module's marshal.load, which the adapter stands in for while a

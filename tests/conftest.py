@@ -3,6 +3,7 @@ and real Chromium (Debian's package) driven by Playwright."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -164,7 +165,10 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 @pytest.fixture(scope="session", autouse=True)
 def _shared_template_cache():
-    """Compiled templates, and the theme's static files, shared by the session's builds."""
+    """Compiled templates, the theme's static files and the installed themes
+    and plugins, shared by the session's builds."""
+    import mkdocs.plugins
+    import mkdocs.utils
     from mkdocs.theme import Theme
 
     cache, get_env = _MemoryBytecodeCache(), Theme.get_env
@@ -191,7 +195,13 @@ def _shared_template_cache():
         return env
 
     Theme.get_env = cached_env
-    yield
+    # Each build also looks up every installed theme and plugin (entry points,
+    # a scan of site-packages: a tenth of a small build); none is installed
+    # within a session.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mkdocs.utils, "get_themes", functools.lru_cache(maxsize=1)(mkdocs.utils.get_themes))
+        mp.setattr(mkdocs.plugins, "get_plugins", functools.lru_cache(maxsize=1)(mkdocs.plugins.get_plugins))
+        yield
     Theme.get_env = get_env
 
 

@@ -103,7 +103,7 @@ def test_jieba_reads_its_cache_through_the_adapter():
 
     _jieba()  # the cache exists from here on (jieba writes it on first use)
     fresh = jieba.Tokenizer()
-    assert jieba_adapter.initialize(jieba, fresh) == 1, "jieba no longer reads its cache with marshal.load (faqlib/upstream/jieba.py)"
+    assert jieba_adapter.initialize(fresh) == 1, "jieba no longer reads its cache with marshal.load (faqlib/upstream/jieba.py)"
     assert fresh.initialized and jieba.marshal is __import__("marshal")
     assert len(fresh.FREQ) > 300_000 and fresh.FREQ["梯度"] > 0
     assert fresh.lcut("请问是否支持梯度截断") == ["请问", "是否", "支持", "梯度", "截断"]  # without our user dictionary

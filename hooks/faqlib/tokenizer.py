@@ -177,7 +177,7 @@ def _jieba():  # pragma: no cover - trivial
     from .upstream.jieba import initialize
 
     jieba.setLogLevel(60)
-    initialize(jieba, jieba.dt)  # its dictionary, read in a quarter of jieba's own time
+    initialize(jieba.dt)  # its dictionary, read in a quarter of jieba's own time
     jieba.load_userdict(str(USER_DICT))
     return jieba
 

@@ -35,17 +35,19 @@ class _WholeFileMarshal:
         return marshal.loads(file.read())
 
 
-def initialize(module, tokenizer) -> int:
-    """`tokenizer.initialize()`, a Tokenizer of the imported jieba *module*
-    (jieba.dt is the one jieba.cut uses), with the cache read whole; returns
-    how many cache files were read that way (0 when jieba built its
-    dictionary anew, or the tokenizer was initialized already)."""
-    if module.marshal is not marshal:
+def initialize(tokenizer) -> int:
+    """`tokenizer.initialize()`, a jieba Tokenizer (jieba.dt is the one
+    jieba.cut uses), with the cache read whole; returns how many cache files
+    were read that way (0 when jieba built its dictionary anew, or the
+    tokenizer was initialized already)."""
+    import jieba
+
+    if jieba.marshal is not marshal:
         raise RuntimeError("jieba's module no longer uses marshal for its cache (faqlib/upstream/jieba.py)")
     reader = _WholeFileMarshal()
-    module.marshal = reader
+    jieba.marshal = reader
     try:
         tokenizer.initialize()
     finally:
-        module.marshal = marshal
+        jieba.marshal = marshal
     return reader.loads

@@ -194,15 +194,14 @@ def _shared_template_cache():
         env.list_templates = listed_once
         return env
 
-    Theme.get_env = cached_env
-    # Each build also looks up every installed theme and plugin (entry points,
-    # a scan of site-packages: a tenth of a small build); none is installed
-    # within a session.
     with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Theme, "get_env", cached_env)
+        # Each build also looks up every installed theme and plugin (entry points,
+        # a scan of site-packages: a tenth of a small build); none is installed
+        # within a session.
         mp.setattr(mkdocs.utils, "get_themes", functools.lru_cache(maxsize=1)(mkdocs.utils.get_themes))
         mp.setattr(mkdocs.plugins, "get_plugins", functools.lru_cache(maxsize=1)(mkdocs.plugins.get_plugins))
         yield
-    Theme.get_env = get_env
 
 
 def build_here(project: Path, site: Path | None = None) -> Build:

@@ -120,6 +120,27 @@ def test_project_pins_the_versions_of_the_adapters():
             assert f"{package}=={read}" in pins, f"requirements.txt does not pin {package}=={read} (faqlib/upstream/{adapter}.py)"
 
 
+def test_every_installed_package_is_pinned():
+    """Every distribution in this environment is pinned exactly in a
+    requirement file (a release pulled in unpinned, as python-dateutil 4's
+    tzdata was, is a different site on the next machine). The benchmark's
+    file counts only where `make bench` has installed it."""
+    import re
+    from importlib.metadata import distributions
+
+    canonical = lambda name: re.sub(r"[-_.]+", "-", name).lower()  # noqa: E731 - PEP 503
+    pins = {}
+    for name in ("requirements.txt", "requirements-test.txt", "requirements-bench.txt"):
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+            if match := re.fullmatch(r"([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==(\S+)", line.strip()):
+                pins[canonical(match.group(1))] = match.group(2)
+    # The venv's own installers: pip (the Makefile pins it), and the setuptools
+    # that Python 3.11's venv brings with it.
+    installed = {canonical(d.metadata["Name"]): d.version for d in distributions()}
+    unpinned = {name: v for name, v in installed.items() if pins.get(name) != v and name not in ("pip", "setuptools")}
+    assert not unpinned, f"installed but not pinned as installed (name: version): {unpinned}"
+
+
 def test_mkdocs_anchor_ids_and_generated_files():
     """faqlib/upstream/mkdocs.py: MkDocs 1.6.1 checks anchors against page.present_anchor_ids
     after on_env, and a File.generated's dest_uri can be set."""

@@ -168,10 +168,11 @@ def search(page, query: str) -> dict:
 # disk (a blob: URL of its source), spoken to in its own protocol (the end of
 # faq-search-worker.js): set up with an index's base, given its shard files
 # as it asks for them ({name: [kind, n, data]}), it answers each query with
-# {read, words, total, failed, near, results: [[url, score]]}, in order (the whole
-# list of each).
+# {read, words, total, failed, near, results: [[url, score]]}, in order: the
+# whole list of each, or its first *top* (what comes back is what costs: the
+# whole lists of 1,600 queries took Chromium and Playwright 1.6 core-s to hand back).
 WORKER = """
-async ([base, files, queries, warmUp]) => {
+async ([base, files, queries, warmUp, top]) => {
   const worker = new Worker(URL.createObjectURL(new Blob([window.faqSearchWorkerSource], { type: "text/javascript" })))
   const answers = []
   try {
@@ -186,7 +187,8 @@ async ([base, files, queries, warmUp]) => {
         })
         else if (m.type === "ready") queries.forEach(query => worker.postMessage({ type: "query", query }))
         else if (m.type === "results" && !m.partial) {
-          answers.push({ read: m.read, words: m.words, total: m.total, failed: m.failed, near: m.near, results: m.results.map(r => [r.url, r.score]) })
+          answers.push({ read: m.read, words: m.words, total: m.total, failed: m.failed, near: m.near,
+                        results: m.results.slice(0, top == null ? undefined : top).map(r => [r.url, r.score]) })
           if (answers.length === queries.length) resolve(answers)
         }
       }
@@ -201,11 +203,24 @@ async ([base, files, queries, warmUp]) => {
 """
 
 
-def ask_worker(page, search_folder: Path, queries: list[str], warm_up: bool | None = None) -> list[dict]:
+def worker_page(page, site: Path) -> None:
+    """Leave *page* on a blank page that holds the worker's source as the
+    site's pages hold it (its assets/javascripts/faq-search-worker.js, run as
+    a page script, sets window.faqSearchWorkerSource), for ask_worker, which
+    needs nothing else of a page: a page of the site would also load
+    Material, our setup and the index's base (0.2 core-s more each time)."""
+    page.goto("about:blank")
+    page.add_script_tag(path=site / "assets" / "javascripts" / "faq-search-worker.js")
+
+
+def ask_worker(page, search_folder: Path, queries: list[str], warm_up: bool | None = None,
+               top: int | None = None) -> list[dict]:
     """Answers of our worker (WORKER) to *queries*, on the index of *search_folder*,
-    run in *page* (any page of the site: it holds the worker's source)."""
+    run in *page*, which holds the worker's source (a page of the site, or
+    worker_page); with *top*, the first *top* results of each (its total is
+    still the whole count)."""
     from faqlib.search import parse_shard, read_folder
 
     index = read_folder(search_folder)
     files = {name[: -len(".js")]: parse_shard(text) for name, text in index.files.items()}
-    return page.evaluate(WORKER, [index.base, files, queries, warm_up])
+    return page.evaluate(WORKER, [index.base, files, queries, warm_up, top])

@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.browser import ask_worker, chromium_path, launch, open_search, search, serve
+from tests.browser import ask_worker, chromium_path, launch, open_search, search, serve, worker_page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from faqlib import synonyms as synonyms_file  # noqa: E402
@@ -76,24 +76,26 @@ def question_ids(site: Path, lang: str) -> list[str]:
 
 def evaluate(site: Path, queries: list[Query], page, page_name: str = "feature_advice.html",
              typed: bool = True, base_url: str | None = None) -> dict[str, Report]:
-    """Run every query on a FAQ page of its language, opened in *page* (a tab):
-    typed into Material's search box (*typed*, timed), or straight to our worker;
-    from disk, or from *base_url* where *site* is served."""
+    """Run every query of each language in *page* (a tab): typed into Material's
+    search box on a FAQ page of the language (*typed*, timed; from disk, or
+    from *base_url* where *site* is served), or straight to our worker with
+    every file of the index at hand (worker_page)."""
     reports: dict[str, Report] = {}
     for lang in sorted({q.lang for q in queries}):
         ids = question_ids(site, lang)
         root = site if lang == "zh" else site / lang
         mine = [q for q in queries if q.lang == lang]
         prefix = "" if lang == "zh" else f"{lang}/"
-        page.goto(f"{base_url}{prefix}{page_name}" if base_url else (root / page_name).resolve().as_uri())
         if typed:
+            page.goto(f"{base_url}{prefix}{page_name}" if base_url else (root / page_name).resolve().as_uri())
             open_search(page)
             results = []
             for query in mine:
                 result = search(page, query.text)
                 results.append(([href.rsplit("#", 1)[-1] for href in result["hrefs"]], result["ms"]))
         else:
-            answers = ask_worker(page, root / "search", [q.text for q in mine])
+            worker_page(page, site)
+            answers = ask_worker(page, root / "search", [q.text for q in mine], top=3)
             results = [([url.rsplit("#", 1)[-1] for url, _ in answer["results"]], None) for answer in answers]
         report = reports.setdefault(lang, Report(lang))
         for query, (anchors, ms) in zip(mine, results, strict=True):
@@ -129,8 +131,8 @@ class Invariants:
 def check_invariants(site: Path, lang: str, page, synonyms_path: Path, every_term: int = 1) -> Invariants:
     """The invariants of one language's index, in the worker's own code, spoken
     to in its protocol with every file at hand (tests/browser.py, WORKER); the
-    index terms: every one, or each *every_term*-th in sorted order. *page* is
-    any page of the site (it holds the worker's source)."""
+    index terms: every one, or each *every_term*-th in sorted order, asked in
+    *page* (a tab, left on worker_page)."""
     root = site if lang == "zh" else site / lang
     questions = json.loads((root / "faq.json").read_text(encoding="utf-8"))["questions"]
     vocabulary = {t for p in (root / "search").glob("d-*.js") for t in parse_shard(p.read_text(encoding="utf-8"))[2][0]}
@@ -138,9 +140,8 @@ def check_invariants(site: Path, lang: str, page, synonyms_path: Path, every_ter
     groups, _ = synonyms_file.read(synonyms_path)
     words = sorted({w for g in groups for w in g.words if synonyms_file.occurs(w, vocabulary)})
     found = Invariants(lang, len(questions), synonyms=len(words), terms=len(terms))
-    if not page.url.startswith(("file:", "http:")):
-        page.goto((root / "index.html").resolve().as_uri())
-    answers = ask_worker(page, root / "search", [q["question"] for q in questions] + words + terms)
+    worker_page(page, site)
+    answers = ask_worker(page, root / "search", [q["question"] for q in questions] + words + terms, top=3)
     own, answers = answers[: len(questions)], answers[len(questions):]
     for question, answer in zip(questions, own, strict=True):
         if question["id"] not in [url.rsplit("#", 1)[-1] for url, _ in answer["results"][:3]]:

@@ -172,7 +172,7 @@ def test_search_results_name_the_page(corpus, page):
 
 
 def test_search_quality_on_the_whole_faq(corpus, page):
-    """Our sets over the whole FAQ (by kind), in Chromium from disk: recall@1 >= 0.80
+    """Our sets over the whole FAQ (by kind), in Chromium: recall@1 >= 0.80
     and recall@3 >= 0.92 per language, the search issue's targets."""
     data = Path(__file__).with_name("data")
     check(corpus.site, page, {

@@ -277,15 +277,15 @@ def chromium_answers(site, _tabs):
     the worker's own protocol (tests/browser.py WORKER): what every engine must
     give. Asked in a tab of its own in the session's context (a new context
     costs Chromium a renderer process), closed after."""
-    from tests.browser import ask_worker
+    from tests.browser import ask_worker, worker_page
     from tests.search_eval import read_queries
 
     answers = {}
     page = _tabs[0].new_page()
     try:
+        worker_page(page, site)
         for lang in ("zh", "en"):
             queries = [q.text for path in QUERY_SETS for q in read_queries(path) if q.lang == lang]
-            page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
             found = ask_worker(page, lang_root(site, lang) / "search", queries)
             answers[lang] = (queries, [[url for url, _ in a["results"]] for a in found])
     finally:

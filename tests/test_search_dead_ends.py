@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser import ANSWERED, SEARCH_INPUT, ask_worker
+from tests.browser import ANSWERED, SEARCH_INPUT, ask_worker, worker_page
 from tests.conftest import LANGS, lang_root
 
 # (languages, query, the suggestion, a question the nearest include):
@@ -34,7 +34,7 @@ HOME = {"zh": "首页", "en": "home page"}
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_worker_answers_nothing_with_the_nearest(site, page, lang):
     folder = lang_root(site, lang) / "search"
-    page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+    worker_page(page, site)
     near = [(q, s, e) for langs, q, s, e in NEAR if lang in langs.split()]
     matched = MATCHED + [q for langs, q in SOUND_ALIKES if lang in langs.split()]
     queries = [q for q, _, _ in near] + NOTHING_NEAR + matched

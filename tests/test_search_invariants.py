@@ -19,7 +19,7 @@ from faqlib.tokenizer import CJK, STOP_WORDS, query_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.browser import ask_worker, open_search, search
+from tests.browser import ask_worker, open_search, search, worker_page
 from tests.conftest import LANGS, ROOT, lang_root
 from tests.search_eval import check_invariants
 
@@ -110,7 +110,7 @@ def test_a_homophone_typo_finds_the_word_meant(site, page, lang):
     """A pinyin input method's typo (节 for 截: jie) finds the question of the
     word meant, in the worker's own code; the words of the query stay its own
     (the typo stands in, it is not read as the query)."""
-    page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+    worker_page(page, site)
     typo, meant = ask_worker(page, lang_root(site, lang) / "search", ["梯度节断", "梯度截断"])
     assert typo["results"][0][0].endswith("#gradient-clipping"), typo["results"][:3]
     assert meant["results"][0][0].endswith("#gradient-clipping")
@@ -123,7 +123,7 @@ def test_a_word_of_the_family_finds_the_texts_form_and_its_synonyms(site, page):
     parallel (docs/synonyms.yml). The reader's form finds both, through the
     worker's family(); a word the index has is not read as another."""
     en = lang_root(site, "en")
-    page.goto((en / "index.html").resolve().as_uri())
+    worker_page(page, site)
     family, own = ask_worker(page, en / "search", ["distribution", "parallel"])
     assert family["words"] == [["distribution", 0, 12]]  # the reader's word as read: the family stands in
     found = [url.rsplit("#", 1)[1] for url, _ in family["results"]]

@@ -15,7 +15,7 @@ from faqlib.hant import convert
 from faqlib.search import parse_shard, read_folder
 from faqlib.tokenizer import CONTRACT, normalize, query_words
 
-from tests.browser import ask_worker
+from tests.browser import ask_worker, worker_page
 from tests.conftest import LANGS, lang_root
 from tests.search_eval import read_queries
 
@@ -44,10 +44,10 @@ def test_worker_reads_queries_as_the_tokenizer_does(site, page, lang):
     folder = lang_root(site, lang) / "search"
     index = read_folder(folder)
     assert index.base["contract"] == CONTRACT  # the worker's rules are the ones shipped
-    page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+    worker_page(page, site)
     inputs = texts(site, lang) + ["ＯＭ模型 PyNative Ⅻ"]
     assert len(inputs) > 100
-    answers = ask_worker(page, folder, inputs)
+    answers = ask_worker(page, folder, inputs, top=0)  # how each is read, not what it finds
     # The worker segments with the index's terms and the synonyms' words.
     dictionaries = [parse_shard(text)[2] for name, text in index.files.items() if name.startswith("d-")]
     vocabulary = {term for terms, _ in dictionaries for term in terms} | set(index.base["segment"])
@@ -70,7 +70,7 @@ def test_warming_up_the_worker_leaves_its_answers_as_they_were(site, page):
     ready (faq-search-worker.js); the real shards and caches must come back:
     a worker that warmed up answers as one that did not."""
     folder = lang_root(site, "zh") / "search"
-    page.goto((lang_root(site, "zh") / "index.html").resolve().as_uri())
+    worker_page(page, site)
     queries = ["mindspore", "模型导出", "gradient clipping", "梯度截斷", "导出", "clipping"]
     cold = [a["results"] for a in ask_worker(page, folder, queries, warm_up=False)]
     assert all(cold), cold  # every query finds something on the seed site
@@ -99,7 +99,7 @@ def test_worker_reads_any_query_as_the_tokenizer_does(site, page, lang):
     index = read_folder(folder)
     dictionaries = [parse_shard(text)[2] for name, text in index.files.items() if name.startswith("d-")]
     vocabulary = {term for terms, _ in dictionaries for term in terms} | set(index.base["segment"])
-    page.goto((lang_root(site, lang) / "index.html").resolve().as_uri())
+    worker_page(page, site)
     glue = st.sampled_from([" ", "", ".", "_", "-", "？", "，", "。", "/", "　", "Ａ", "ｂ", "３", "Ⅻ", "\t"])
     piece = st.one_of(
         st.sampled_from(_pieces(index)),
@@ -112,7 +112,7 @@ def test_worker_reads_any_query_as_the_tokenizer_does(site, page, lang):
     @settings(max_examples=2, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(query, min_size=120, max_size=120))
     def both_halves_agree(queries):
-        for text, answer in zip(queries, ask_worker(page, folder, queries), strict=True):
+        for text, answer in zip(queries, ask_worker(page, folder, queries, top=0), strict=True):
             read = normalize(convert(text, index.base["t2s"]))
             assert answer["read"] == read, text
             assert [tuple(w) for w in answer["words"]] == query_words(read, vocabulary), text
@@ -133,7 +133,7 @@ def test_the_worker_stems_by_the_rules_the_index_ships(site, page, tmp_path):
     assert rules == CONTRACT["stemming"]
     rules["steps"] = [[["ies", "i", 5, False, False], *rules["steps"][0][1:]], rules["steps"][1]]
     (folder / "search_index.json").write_text(json.dumps(document), encoding="utf-8")
-    page.goto((lang_root(site, "en") / "index.html").resolve().as_uri())
+    worker_page(page, site)
     shipped, changed = (ask_worker(page, where, ["devices libraries"])[0] for where in (lang_root(site, "en") / "search", folder))
     assert [w[0] for w in shipped["words"]] == ["devic", "library"]
     assert [w[0] for w in changed["words"]] == ["device", "librari"]

@@ -1,4 +1,4 @@
-"""Search quality on the built site, in Chromium from file://: every query set
+"""Search quality on the built site, in Chromium: every query set
 goes straight to our worker (one batch per language; typing each one into
 Material's box is what `make search-eval` and tests/test_browser.py do).
 

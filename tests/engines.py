@@ -100,6 +100,25 @@ class Engine:
         """Wait until the page script *script* returns something truthy; return it."""
         return self.until(lambda: self.js(script, *args), message=script, timeout=timeout)
 
+    def timeout_error(self) -> type[Exception]:
+        """The driver's exception for an `until` that ran out of time."""
+        raise NotImplementedError
+
+    def eventually(self, script: str, expected, *args, timeout: float = TIMEOUT):
+        """The value of *script* once it equals *expected*, else its last value
+        when *timeout* runs out (for an assertion that shows what was there)."""
+        seen = []
+
+        def check() -> bool:
+            seen[:] = [self.js(script, *args)]
+            return seen[0] == expected
+
+        try:
+            self.until(check, message=script, timeout=timeout)
+        except self.timeout_error():
+            pass
+        return seen[0]
+
 
 class Firefox(Engine):
     name = "firefox"
@@ -130,6 +149,11 @@ class Firefox(Engine):
 
         return Wait(self.m, timeout=timeout, interval=POLL).until(lambda _: condition(), message=message)
 
+    def timeout_error(self) -> type[Exception]:
+        from marionette_driver.errors import TimeoutException
+
+        return TimeoutException
+
 
 class WebKit(Engine):
     name = "webkit"
@@ -158,6 +182,11 @@ class WebKit(Engine):
         from selenium.webdriver.support.ui import WebDriverWait
 
         return WebDriverWait(self.d, timeout, poll_frequency=POLL).until(lambda _: condition(), message=message)
+
+    def timeout_error(self) -> type[Exception]:
+        from selenium.common.exceptions import TimeoutException
+
+        return TimeoutException
 
 
 @contextmanager

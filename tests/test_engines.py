@@ -35,8 +35,8 @@ COPIED = {"zh": "已复制", "en": "Copied"}
 def engine(request):
     """One browser per engine for this file; the tests of one engine run
     together, and its browser is closed before the next one starts, the last
-    one when the file ends (not when the session does: WebKit left on a page
-    idled at 0.13 core-s per second on the FAQ page while other files ran)."""
+    one when the file ends (not when the session does: a browser left open
+    holds its processes and memory while other files run)."""
     reason = missing(request.param)
     if reason:
         if os.environ.get("CI"):

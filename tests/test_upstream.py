@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 from importlib.metadata import version
 from pathlib import Path
 
@@ -112,12 +113,28 @@ def test_jieba_reads_its_cache_through_the_adapter():
     assert fresh.lcut("请问是否支持梯度截断") == ["请问", "是否", "支持", "梯度", "截断"]  # without our user dictionary
 
 
+def canonical(name: str) -> str:
+    """A distribution's name as pip compares names (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pins(*files: str) -> dict[str, str]:
+    """The exact pins (name==version, extras allowed) of the requirement
+    *files*: {canonical name: version}."""
+    found = {}
+    for name in files:
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+            if match := re.fullmatch(r"([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==(\S+)", line.strip()):
+                found[canonical(match.group(1))] = match.group(2)
+    return found
+
+
 def test_project_pins_the_versions_of_the_adapters():
     """requirements.txt pins exactly the release each adapter was read from (its READ_FROM)."""
-    pins = set((ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines())
+    pinned = pins("requirements.txt")
     for adapter in ADAPTERS:
         for package, read in importlib.import_module(f"faqlib.upstream.{adapter}").READ_FROM.items():
-            assert f"{package}=={read}" in pins, f"requirements.txt does not pin {package}=={read} (faqlib/upstream/{adapter}.py)"
+            assert pinned.get(canonical(package)) == read, f"requirements.txt does not pin {package}=={read} (faqlib/upstream/{adapter}.py)"
 
 
 def test_every_installed_package_is_pinned():
@@ -125,19 +142,13 @@ def test_every_installed_package_is_pinned():
     requirement file (a release pulled in unpinned, as python-dateutil 4's
     tzdata was, is a different site on the next machine). The benchmark's
     file counts only where `make bench` has installed it."""
-    import re
     from importlib.metadata import distributions
 
-    canonical = lambda name: re.sub(r"[-_.]+", "-", name).lower()  # noqa: E731 - PEP 503
-    pins = {}
-    for name in ("requirements.txt", "requirements-test.txt", "requirements-bench.txt"):
-        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
-            if match := re.fullmatch(r"([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==(\S+)", line.strip()):
-                pins[canonical(match.group(1))] = match.group(2)
+    pinned = pins("requirements.txt", "requirements-test.txt", "requirements-bench.txt")
     # The venv's own installers: pip (the Makefile pins it), and the setuptools
     # that Python 3.11's venv brings with it.
     installed = {canonical(d.metadata["Name"]): d.version for d in distributions()}
-    unpinned = {name: v for name, v in installed.items() if pins.get(name) != v and name not in ("pip", "setuptools")}
+    unpinned = {name: v for name, v in installed.items() if pinned.get(name) != v and name not in ("pip", "setuptools")}
     assert not unpinned, f"installed but not pinned as installed (name: version): {unpinned}"
 
 

@@ -219,6 +219,11 @@ return [getComputedStyle(q).borderLeftStyle === "solid", r.top >= 0 && r.top < i
 """
 
 
+def landed(browser, question: str) -> list:
+    """LANDED for *question* once it holds, else as it stands when the wait runs out."""
+    return browser.eventually(LANDED, [True, True, question], question)
+
+
 def copy_link(browser, lang: str, question: str, address: str) -> None:
     """The question's copy button holds its address (no ?h=), and a click copies
     it: the copy event carries it, and Material shows its "copied" dialog."""
@@ -253,18 +258,18 @@ def test_links_land_on_their_question(request, engine, scheme, lang):
     browser.goto("about:blank")
     browser.goto(f"{base}{FAQ}#{ALIAS[lang]}")
     browser.wait("return location.hash === '#gradient-clipping'")
-    assert browser.eventually(LANDED, [True, True, "gradient-clipping"], "gradient-clipping") == [True, True, "gradient-clipping"]
+    assert landed(browser, "gradient-clipping") == [True, True, "gradient-clipping"]
     # A short link forwards to the question's id, which lands on it.
     browser.goto(f"{base}q/ir-design.html")
     browser.wait("return location.href === arguments[0] && document.readyState === 'complete'", f"{base}{FAQ}#ir-design")
     assert browser.wait(TARGET) == "ir-design"
-    assert browser.eventually(LANDED, [True, True, "ir-design"], "ir-design") == [True, True, "ir-design"]
+    assert landed(browser, "ir-design") == [True, True, "ir-design"]
     if scheme == "file":
         # A question id, typed or followed from elsewhere.
         browser.goto("about:blank")
         browser.goto(f"{base}{FAQ}#modelarts")
         assert browser.wait(TARGET) == "modelarts"
-        assert browser.eventually(LANDED, [True, True, "modelarts"], "modelarts") == [True, True, "modelarts"]
+        assert landed(browser, "modelarts") == [True, True, "modelarts"]
 
 
 # ------------------------------------------------------------------ the same answers

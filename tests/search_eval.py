@@ -81,6 +81,8 @@ def evaluate(site: Path, queries: list[Query], page, page_name: str = "feature_a
     from *base_url* where *site* is served), or straight to our worker with
     every file of the index at hand (worker_page)."""
     reports: dict[str, Report] = {}
+    if not typed:
+        worker_page(page, site)  # one for every language: each index is handed over whole
     for lang in sorted({q.lang for q in queries}):
         ids = question_ids(site, lang)
         root = site if lang == "zh" else site / lang
@@ -94,7 +96,6 @@ def evaluate(site: Path, queries: list[Query], page, page_name: str = "feature_a
                 result = search(page, query.text)
                 results.append(([href.rsplit("#", 1)[-1] for href in result["hrefs"]], result["ms"]))
         else:
-            worker_page(page, site)
             answers = ask_worker(page, root / "search", [q.text for q in mine], top=3)
             results = [([url.rsplit("#", 1)[-1] for url, _ in answer["results"]], None) for answer in answers]
         report = reports.setdefault(lang, Report(lang))

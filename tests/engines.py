@@ -251,8 +251,8 @@ def launch(engine: str) -> Iterator[Engine]:
         # process), and Material's transitions ask for frames. What the tests
         # check (scripts, DOM, links, search) does not depend on how often the
         # page is painted; the Firefox tests took 19.1 and 19.0 core-s, then
-        # 16.3 and 14.2 (the Renderer thread 3.1 -> 1.4, tests/engines.py's wait
-        # polls at 20 ms either way).
+        # 16.3 and 14.2 (the Renderer thread 3.1 -> 1.4; waits poll every POLL
+        # seconds either way).
         marionette = Marionette(
             bin=firefox_path(), port=0, headless=True, workspace=work.name, gecko_log=work.name,
             prefs={"layout.frame_rate": 20},
